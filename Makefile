@@ -47,8 +47,12 @@ ingest: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/python scripts/validate.py
 
+$(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
+
 ## bench: benchmarks (not part of `make test`); N=1000,10000 by default
-bench: $(VENV)/.test
+bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py --sizes $(N)
 
 clean:

@@ -1,0 +1,125 @@
+"""The Markdown table of a results file: one row per measurement, ratios to Hugo, targets.
+
+``python benchmarks/report.py benchmarks/results/2026-11-21.json`` reprints a table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+HEADER = ("| measurement | N | wall s | ours/Hugo | peak RSS MB | site MB | largest HTML KB "
+          "| notes |\n|---|---:|---:|---:|---:|---:|---:|---|")
+
+
+def growth(times: dict[str, dict[str, Any]]) -> list[tuple[int, int, float]]:
+    """Exponent k in t ∝ Nᵏ between consecutive sizes: 1.0 is linear, 2.0 quadratic.
+
+    >>> growth({"1000": {"wall_s": 2.0}, "10000": {"wall_s": 20.0}})
+    [(1000, 10000, 1.0)]
+    """
+    sizes = sorted(int(n) for n, row in times.items() if row.get("wall_s") and _ok(row))
+    pairs = zip(sizes, sizes[1:], strict=False)
+    return [(a, b, round(math.log(times[str(b)]["wall_s"] / times[str(a)]["wall_s"])
+                         / math.log(b / a), 2)) for a, b in pairs]
+
+
+def _ok(row: dict[str, Any]) -> bool:
+    return row.get("returncode", 0) == 0 and "status" not in row
+
+
+def _num(value: Any) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _row(name: str, n: Any, row: dict[str, Any], hugo: dict[str, Any] | None = None,
+         notes: str = "") -> str:
+    if not _ok(row):
+        reason = row.get("status") or f"exit {row.get('returncode')}"
+        detail = (row.get("error") or "").splitlines()[-1:] or [""]
+        return f"| {name} | {n} | | | | | | {reason}: {detail[0][:120]} |"
+    ratio = ""
+    if hugo and _ok(hugo) and hugo.get("wall_s"):
+        ratio = f"{row['wall_s'] / hugo['wall_s']:.1f}×"
+    cells = [name, n, _num(row.get("wall_s")), ratio, _num(row.get("peak_rss_mb")),
+             _num(row.get("site_mb")), _num(row.get("largest_html_kb")), notes]
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def rows(results: dict[str, Any]) -> list[str]:
+    """Table rows in reading order: our builds, Hugo, the blog plugin, editor's loop, others."""
+    hugo = results.get("hugo", {})
+    out = [_row("our mkdocs build", n, r, hugo.get(n),
+                f"{r.get('html_pages', '')} pages; search index {r.get('search_index_mb')} MB")
+           for n, r in results.get("ours", {}).items()]
+    out += [_row("Hugo (minimal layouts)", n, r, notes=f"{r.get('html_pages', '')} pages")
+            for n, r in hugo.items()]
+    out += [_row("Material blog plugin", n, r, hugo.get(n),
+                 f"{r.get('posts', '')} posts; {r.get('html_pages', '')} pages")
+            for n, r in results.get("blog", {}).items()]
+    for n, r in results.get("rebuild", {}).items():
+        out.append(_row("rebuild, +1 article (full build)", n, r, hugo.get(n)))
+    for n, r in results.get("serve", {}).items():
+        note = f"write → 'Reloading browsers'; first build {r.get('initial_build_s')} s"
+        out.append(_row("mkdocs serve, +1 article visible", n, r, notes=note))
+    for n, r in results.get("ingest", {}).items():
+        note = f"{r.get('articles_per_s')} articles/s; {r.get('articles_written')} written"
+        out.append(_row("ingest (scripts/ingest.py)", n, r, notes=note))
+    for r in results.get("search", []):
+        out.append(_row(f"search ({r.get('name')})", results.get("search_n", ""), r,
+                        notes=", ".join(f"{k}={v}" for k, v in r.items()
+                                        if k not in {"name", "wall_s", "returncode"})))
+    return out
+
+
+def targets(results: dict[str, Any]) -> list[str]:
+    """The issue's targets, each with the figure measured (never asserted in tests)."""
+    ours, hugo = results.get("ours", {}), results.get("hugo", {})
+    lines = [f"- growth exponent of our build {a}→{b}: **{k}** (target ≤ 1.05 at 10k→100k)"
+             for a, b, k in growth(ours)]
+    lines += [f"- growth exponent of Hugo {a}→{b}: {k}" for a, b, k in growth(hugo)]
+    lines += [f"- growth exponent of the blog plugin {a}→{b}: {k}"
+              for a, b, k in growth(results.get("blog", {}))]
+    if "10000" in ours and "10000" in hugo and _ok(ours["10000"]) and _ok(hugo["10000"]):
+        ratio = ours["10000"]["wall_s"] / hugo["10000"]["wall_s"]
+        lines.append(f"- at 10k, ours/Hugo = **{ratio:.1f}×** (target ≤ 1.0×)")
+    for n, r in results.get("serve", {}).items():
+        if _ok(r):
+            lines.append(f"- one added article visible via `mkdocs serve` at {n}: "
+                         f"**{r.get('wall_s')} s** (target < 5 s)")
+    peak = [(int(n), r["peak_rss_mb"]) for n, r in ours.items() if _ok(r)]
+    lines += [f"- peak RSS at {n}: {mb:g} MB (target ≤ 2048 MB at 100k)" for n, mb in peak]
+    biggest = [(n, r["largest_html_kb"], r.get("largest_html")) for n, r in ours.items()
+               if _ok(r) and r.get("largest_html_kb")]
+    lines += [f"- largest HTML page at {n}: {kb:g} KB, {page} (target ≤ 60 KB)"
+              for n, kb, page in biggest]
+    return lines
+
+
+def render(results: dict[str, Any]) -> str:
+    """The whole Markdown report for one results file."""
+    meta = results.get("meta", {})
+    head = [f"# Benchmarks {meta.get('date', '')}", "",
+            f"Machine: {meta.get('cpus')} CPUs, Python {meta.get('python')}, commit "
+            f"{meta.get('commit')}; load average before the run {meta.get('load_start')}, "
+            f"after {meta.get('load_end')}. Other work shared the machine: the numbers are "
+            "noisy (single runs, no repetition).", "", HEADER]
+    return "\n".join([*head, *rows(results), "", "## Targets (measured, not asserted)", "",
+                      *targets(results), ""])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Example: ``python benchmarks/report.py benchmarks/results/2026-11-21.json``."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0 if args else 2
+    print(render(json.loads(Path(args[0]).read_text(encoding="utf-8"))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,259 @@
+"""One function per measurement in ``make bench``; each returns a plain result dict.
+
+Every step gets the corpus directory it measures and a scratch directory, and never
+writes into the project tree. Steps that depend on code other helpers are still
+writing (``scripts/ingest.py``, ``benchmarks/search_*.py``) report
+``{"status": "not available"}`` instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import corpus, peers
+from benchmarks.measure import run, site_stats
+from newsarchive.article import dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def load() -> list[float]:
+    """The 1/5/15-minute load averages: other helpers share the 2 cores, so record them."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _ours_cmd(tree: Path, site_dir: Path) -> list[str]:
+    return [*MKDOCS, "build", "--quiet", "--config-file", str(tree / "mkdocs.yml"),
+            "--site-dir", str(site_dir)]
+
+
+def _env(articles: Path, tree: Path = ROOT) -> dict[str, str]:
+    """``PYTHONPATH`` puts ``tree``'s newsarchive ahead of the working tree's (.pth)."""
+    return {**QUIET, "NEWSARCHIVE_ARTICLES": str(articles), "PYTHONPATH": str(tree)}
+
+
+def ours(articles: Path, scratch: Path, tree: Path = ROOT) -> dict[str, Any]:
+    """Our full ``mkdocs build`` of ``articles`` (not ``--strict``: we time, not lint)."""
+    site = scratch / "site-ours"
+    shutil.rmtree(site, ignore_errors=True)
+    before = load()
+    result = run(_ours_cmd(tree, site), _env(articles, tree), tree).as_dict()
+    result.update(site_stats(site) if site.exists() else {}, load_before=before)
+    shutil.rmtree(site, ignore_errors=True)
+    return result
+
+
+def add_article(articles: Path, index: int) -> Path:
+    """Write synthetic article ``index`` (and its raw text) into an existing corpus."""
+    spec = corpus.plan(index)
+    taken = {path.stem for path in articles.glob("*.md")}
+    slug = corpus.unique_slug(spec.title, taken)
+    (articles / "raw" / spec.raw_name).write_text(corpus.raw_text(spec), encoding="utf-8")
+    path = articles / f"{slug}.md"
+    path.write_text(dumps(corpus.to_article(spec, slug)), encoding="utf-8")
+    return path
+
+
+def _remove(path: Path) -> None:
+    spec_raw = re.search(r"^raw: (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    if spec_raw:
+        (path.parent / spec_raw.group(1).strip()).unlink(missing_ok=True)
+    path.unlink()
+
+
+def rebuild(articles: Path, scratch: Path, n: int, tree: Path = ROOT) -> dict[str, Any]:
+    """The editor's loop with ``make build``: one article added, a second full build."""
+    added = add_article(articles, n)
+    try:
+        return ours(articles, scratch, tree)
+    finally:
+        _remove(added)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _lines(stream: Any, sink: queue.Queue[tuple[float, str]]) -> None:
+    for line in iter(stream.readline, ""):
+        sink.put((time.perf_counter(), line))
+
+
+def _wait_for(sink: queue.Queue[tuple[float, str]], needle: str, timeout: float) -> float:
+    deadline = time.perf_counter() + timeout
+    while True:
+        stamp, line = sink.get(timeout=max(0.1, deadline - time.perf_counter()))
+        if needle in line:
+            return stamp
+        if "ERROR" in line or "Traceback" in line:
+            time.sleep(1)  # the message's last line names the error
+            rest = _drain(sink)
+            raise RuntimeError((rest or [line])[-1].strip())
+
+
+def _drain(sink: queue.Queue[tuple[float, str]]) -> list[str]:
+    lines = []
+    while not sink.empty():
+        lines.append(sink.get_nowait()[1])
+    return [line for line in lines if line.strip()]
+
+
+def serve(articles: Path, n: int, tree: Path = ROOT, timeout: float = 1800) -> dict[str, Any]:
+    """``mkdocs serve``: seconds from writing one new article to "Reloading browsers"."""
+    cmd = [*MKDOCS, "serve", "--config-file", str(tree / "mkdocs.yml"), "--watch",
+           str(articles), "--dev-addr", f"127.0.0.1:{_free_port()}"]
+    sink: queue.Queue[tuple[float, str]] = queue.Queue()
+    with subprocess.Popen(cmd, cwd=tree, env={**os.environ, **_env(articles, tree)}, text=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as process:
+        threading.Thread(target=_lines, args=(process.stderr, sink), daemon=True).start()
+        added: Path | None = None
+        try:
+            started = time.perf_counter()
+            first = _wait_for(sink, "Serving on", timeout) - started
+            time.sleep(2)  # let the watcher settle before the edit
+            written = time.perf_counter()
+            added = add_article(articles, n + 1)
+            visible = _wait_for(sink, "Reloading browsers", timeout) - written
+            return {"initial_build_s": round(first, 3), "wall_s": round(visible, 3),
+                    "load_before": load()}
+        except (queue.Empty, RuntimeError) as error:
+            return {"status": "failed", "error": str(error) or "timed out"}
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+            if added:
+                _remove(added)
+
+
+def hugo(articles: Path, scratch: Path) -> dict[str, Any]:
+    """Hugo over the same corpus converted to Hugo content (conversion not timed)."""
+    try:
+        binary = peers.hugo_binary()
+    except FileNotFoundError as error:
+        return {"status": "not available", "error": str(error)}
+    source = peers.hugo_site(articles, scratch / "hugo-src")
+    site = scratch / "site-hugo"
+    before = load()
+    result = run([binary, "--source", str(source), "--destination", str(site), "--quiet",
+                  "--cleanDestinationDir", "--cacheDir", str(scratch / "hugo-cache")]).as_dict()
+    result.update(site_stats(site) if site.exists() else {}, load_before=before)
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(source, ignore_errors=True)
+    return result
+
+
+def blog(articles: Path, scratch: Path) -> dict[str, Any]:
+    """Material's blog plugin (plus search, like ours) over the same corpus as posts."""
+    config, posts = peers.blog_site(articles, scratch / "blog-src")
+    site = scratch / "site-blog"
+    before = load()
+    cmd = [*MKDOCS, "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)]
+    result = run(cmd, QUIET).as_dict()
+    result.update(site_stats(site) if site.exists() else {}, posts=posts, load_before=before)
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(config.parent, ignore_errors=True)
+    return result
+
+
+def ingest(n: int, scratch: Path, tree: Path = ROOT) -> dict[str, Any]:
+    """``scripts/ingest.py`` over ``n`` raw texts with chrome: articles per second.
+
+    The script is copied into ``scratch/scripts/`` and run there, so any path it derives
+    from its own location (``ROOT/articles``) points into the scratch copy, never into
+    the project's ``articles/``.
+    """
+    script = tree / "scripts" / "ingest.py"
+    if not script.exists():
+        return {"status": "not available", "error": "scripts/ingest.py does not exist yet"}
+    home = scratch / "ingest"
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "scripts").mkdir(parents=True)
+    shutil.copy(script, home / "scripts" / "ingest.py")
+    raw = home / "articles" / "raw"
+    corpus.write_raw(n, raw)
+    before = load()
+    cmd = [sys.executable, "scripts/ingest.py", "articles/raw"]
+    result = run(cmd, _env(home / "articles", tree), home).as_dict()
+    written = sum(1 for path in home.rglob("*.md"))
+    result.update(raw_texts=n, articles_written=written, load_before=before,
+                  articles_per_s=round(n / result["wall_s"], 1) if result["wall_s"] else None)
+    shutil.rmtree(home, ignore_errors=True)
+    return result
+
+
+def search(articles: Path, scratch: Path) -> list[dict[str, Any]]:
+    """Each ``benchmarks/search_*.py`` (other helpers' index builders), if any exist.
+
+    Contract: ``python benchmarks/search_X.py ARTICLES_DIR SCRATCH_DIR`` builds its index
+    and prints one JSON object (e.g. index_s, index_bytes, bytes_per_query) as its last line.
+    """
+    found = sorted(Path(__file__).resolve().parent.glob("search_*.py"))
+    if not found:
+        return [{"name": "search", "status": "not measured",
+                 "error": "no benchmarks/search_*.py yet"}]
+    return [_search_one(script, articles, scratch) for script in found]
+
+
+def _search_one(script: Path, articles: Path, scratch: Path) -> dict[str, Any]:
+    cmd = [sys.executable, str(script), str(articles), str(scratch / script.stem)]
+    started = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **QUIET}, capture_output=True,
+                          text=True, check=False)
+    result: dict[str, Any] = {"name": script.stem, "returncode": done.returncode,
+                              "wall_s": round(time.perf_counter() - started, 3)}
+    try:
+        result.update(json.loads(done.stdout.strip().splitlines()[-1]))
+    except (IndexError, json.JSONDecodeError):
+        result.update(status="failed", error=done.stderr.strip()[-400:])
+    return result
+
+
+def profile(articles: Path, scratch: Path, tree: Path = ROOT, top: int = 25) -> dict[str, Any]:
+    """cProfile of our full build: the functions with the most cumulative and own time."""
+    import pstats  # noqa: PLC0415 - only when --profile is asked for
+
+    stats_file = scratch / "build.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build",
+           "--quiet", "--config-file", str(tree / "mkdocs.yml"),
+           "--site-dir", str(scratch / "site-profile")]
+    result = run(cmd, _env(articles, tree), tree).as_dict()
+    shutil.rmtree(scratch / "site-profile", ignore_errors=True)
+    if not stats_file.exists():
+        return result
+    stats = pstats.Stats(str(stats_file))
+    result["cumulative"] = _top(stats, "cumulative", top)
+    result["tottime"] = _top(stats, "tottime", top)
+    return result
+
+
+_WRAPPERS = re.compile(r"click/|runpy|<string>|builtins\.exec|mkdocs/__main__")
+
+
+def _top(stats: Any, key: str, top: int) -> list[str]:
+    """The ``top`` functions by ``key``, skipping the launcher frames every build shares."""
+    rows = [item for item in stats.stats.items() if not _WRAPPERS.search(_where(item[0]))]
+    rows = sorted(rows, key=lambda item: item[1][3 if key == "cumulative" else 2],
+                  reverse=True)[:top]
+    return [f"{cum:8.2f}s cum {tot:8.2f}s own {calls:>9} calls  {_where(func)}"
+            for func, (_, calls, tot, cum, _) in rows]
+
+
+def _where(func: tuple[str, int, str]) -> str:
+    path, line, name = func
+    short = re.sub(r".*/site-packages/|.*/tree-[0-9a-f]+/", "", path).replace(str(ROOT) + "/", "")
+    return f"{short}:{line}({name})"
