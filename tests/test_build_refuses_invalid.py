@@ -36,6 +36,16 @@ def test_strict_build_fails_with_the_validator_message(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_strict_build_of_valid_articles_succeeds(tmp_path: Path) -> None:
+def test_strict_build_of_valid_articles_succeeds_with_the_guide(tmp_path: Path) -> None:
     result = build_site(_archive(tmp_path, "hop-le.md"), tmp_path / "site")
     assert result.returncode == 0, result.stderr
+    guide = (tmp_path / "site" / "huong-dan" / "index.html").read_text("utf-8")
+    for text in ("make ingest", "--source-url", "provinces: [Lai Châu]", "make serve",
+                 "make check", "pull request"):
+        assert text in guide, text
+
+
+def test_validation_hook_runs_before_every_other_hook() -> None:
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    hooks = config.split("\nhooks:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert hooks[0] == "  - hooks/validate.py"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "broken_articles"
@@ -88,3 +89,12 @@ def test_help_documents_the_command() -> None:
     assert result.returncode == 0
     for text in ("path:line: field: message", "Exit status", "--today", "make check", "PATH"):
         assert text in result.stdout, text
+
+
+def test_pre_commit_runs_the_validator_and_ruff_without_downloads() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}
+    assert {hook["language"] for hook in hooks.values()} == {"system"}
+    assert hooks["validate-articles"]["entry"] == ".venv/bin/python scripts/validate.py"
+    assert hooks["ruff"]["entry"] == ".venv/bin/ruff check"
