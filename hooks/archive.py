@@ -1,9 +1,10 @@
-"""MkDocs hooks: hand the archive's generated pages to MkDocs.
+"""MkDocs hooks: hand the archive's generated pages and feeds to MkDocs.
 
 Thin adapter: everything about articles lives in ``newsarchive``; this file only
-turns its plain data into ``File.generated`` pages, which never enter the nav.
-The articles folder is ``articles/`` beside mkdocs.yml, or ``$NEWSARCHIVE_ARTICLES``
-(tests and benchmarks build other corpora with it).
+turns its plain data into ``File.generated`` pages (never in the nav), sets each
+page's sitemap ``lastmod`` from its article's date, and writes the feeds after the
+build. The articles folder is ``articles/`` beside mkdocs.yml, or
+``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from newsarchive.site import ARTICLES_DIR, render_pages
+from newsarchive.feeds import write_feeds
+from newsarchive.site import ARTICLES_DIR, Site, build_site, load_articles
+
+_built: dict[str, Site] = {}
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -23,6 +28,21 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, content in render_pages(_articles_dir(config)):
+    site = build_site(load_articles(_articles_dir(config)), config.site_name)
+    _built["site"] = site
+    for src_uri, content in site.pages:
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs gives every page the build date; an article's sitemap lastmod is its own date.
+    if page.meta.get("lastmod"):
+        page.update_date = str(page.meta["lastmod"])
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = _built.pop("site", None)
+    if site is not None:
+        write_feeds(site.feeds, Path(config.site_dir), config.site_url or "/")

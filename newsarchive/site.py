@@ -1,33 +1,174 @@
-"""Pages of the archive site as (path, Markdown) pairs, for any site generator.
+"""The archive site as plain data: (path, Markdown) pages and feed specs, for any generator.
 
-Foundation version: one page per article. Listings come with ``taxonomy``.
+Stages: :func:`load_articles` (read, cached) → :func:`taxonomy.build_listings` (sort
+once, group) → :func:`build_site` (render every page). Nothing here knows MkDocs.
+
+Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
+``mkdocs serve`` one saved file is re-parsed, not the whole archive.
 """
 
 from __future__ import annotations
 
-import html
+import logging
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import indexes, stats
 from .article import Article, load
+from .errors import ArchiveError
+from .feeds import FeedSpec, feed_spec
+from .gazetteer import current_units
+from .pages import PAGE_SIZE, ArticleContext, Listing, article_page, listing_pages, review_entry
+from .render import count_label, esc, link
+from .taxonomy import (
+    Listings,
+    Term,
+    article_url,
+    build_listings,
+    neighbours,
+    province_term,
+    related,
+)
 
 ARTICLES_DIR = "articles"
+SITE_NAME = "Lưu trữ tin Văn phòng UBND tỉnh"
+FEED_ALL = "feeds/index.xml"
+log = logging.getLogger("newsarchive.site")
+_Cache = dict[str, tuple[tuple[int, int], Article]]  # path → ((mtime_ns, size), article)
+_CACHE: _Cache = {}
 
 
 def load_articles(articles_dir: Path) -> list[Article]:
-    """Every ``*.md`` article directly under ``articles_dir`` (raw inputs live in ``raw/``)."""
-    return [load(path) for path in sorted(articles_dir.glob("*.md"))]
+    """Every ``*.md`` directly under ``articles_dir``; a bad file is logged and skipped."""
+    fresh: _Cache = {}
+    if articles_dir.is_dir():
+        for entry in sorted(os.scandir(articles_dir), key=lambda e: e.name):
+            if entry.name.endswith(".md") and entry.is_file():
+                _load_cached(entry, fresh)
+    _CACHE.clear()  # forget deleted files
+    _CACHE.update(fresh)
+    return [article for _, article in fresh.values()]
 
 
-def article_path(article: Article) -> str:
-    year = article.timeline_date.year if article.timeline_date else "chua-ro"
-    return f"bai-viet/{year}/{article.slug}.md"
+def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
+    status = entry.stat()
+    key = (status.st_mtime_ns, status.st_size)
+    cached = _CACHE.get(entry.path)
+    if cached is not None and cached[0] == key:
+        fresh[entry.path] = cached
+        return
+    try:
+        fresh[entry.path] = (key, load(entry.path))
+    except ArchiveError as error:
+        log.warning("%s (skipped)", error)
 
 
-def render_article(article: Article) -> str:
-    return f"# {html.escape(article.title)}\n\n{html.escape(article.body, quote=False)}\n"
+@dataclass(slots=True)
+class Site:
+    """Every page as (src path, Markdown) and every feed to write after the build."""
+
+    pages: list[tuple[str, str]] = field(default_factory=list)
+    feeds: list[FeedSpec] = field(default_factory=list)
+
+
+def build_site(articles: list[Article], site_name: str = SITE_NAME,
+               page_size: int = PAGE_SIZE) -> Site:
+    """Render the whole site; cost is linear in the number of articles."""
+    listings = build_listings(articles)
+    site = Site()
+    site.pages.extend(_article_pages(listings))
+    for listing in _listings(listings):
+        site.pages.extend(_as_src(listing_pages(listing, page_size)))
+    site.pages.extend([
+        ("index.md", indexes.home_page(listings, site_name, FEED_ALL)),
+        ("tinh/index.md", indexes.provinces_page(listings)),
+        ("nam/index.md", indexes.years_page(listings)),
+        ("su-kien/index.md", indexes.events_page(listings)),
+        ("the/index.md", indexes.tags_page(listings)),
+        ("thong-ke/index.md", stats.stats_page(listings)),
+    ])
+    site.feeds = _feeds(listings, site_name)
+    return site
 
 
 def render_pages(articles_dir: Path) -> Iterator[tuple[str, str]]:
-    for article in load_articles(articles_dir):
-        yield article_path(article), render_article(article)
+    """(src path, Markdown) of every page built from ``articles_dir``."""
+    yield from build_site(load_articles(articles_dir)).pages
+
+
+def _as_src(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for url, text in pages:
+        yield f"{url}index.md", text
+
+
+def _article_pages(listings: Listings) -> Iterator[tuple[str, str]]:
+    around = neighbours(listings.articles)
+    near = related(listings.articles)
+    for article in listings.articles:
+        newer, older = around[article.slug]
+        context = ArticleContext(newer, older, near[article.slug])
+        yield article_url(article).rstrip("/") + ".md", article_page(article, context)
+
+
+def _listings(listings: Listings) -> Iterator[Listing]:
+    """Every paginated listing: each term of each axis, then the review list."""
+    groups = listings.groups
+    for term, articles in groups["province"].items():
+        yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
+                      f"feeds/tinh/{term.slug}.xml")
+    for axis in ("year", "month", "tag"):
+        for term, articles in groups[axis].items():
+            yield Listing(term.url, _heading(term), articles, _parent_intro(term))
+    for term, articles in groups["event_type"].items():
+        yield Listing(term.url, term.label, articles, feed=f"feeds/su-kien/{term.slug}.xml")
+    review = [article for article in listings.articles if article.review]
+    yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry)
+
+
+def _heading(term: Term) -> str:
+    if term.prefix == "the":
+        return f"Thẻ: {term.label}"
+    return term.label[:1].upper() + term.label[1:]
+
+
+def _parent_intro(term: Term):  # noqa: ANN202 - returns pages.Intro
+    if term.prefix != "nam" or term.parent is None:
+        return None
+    year = Term("nam", term.parent, f"năm {term.parent}")
+    return lambda url: f"<p>Thuộc {link(url, year.url, year.label)}.</p>"
+
+
+def _review_intro(url: str) -> str:
+    return ("<p>Các bài dưới đây có thông tin mà bộ làm sạch chưa chắc chắn. "
+            "Biên tập viên kiểm tra và sửa trong tệp bài viết.</p>")
+
+
+def _province_intro(term: Term, groups: dict[Term, list[Article]]):  # noqa: ANN202
+    """Old province: the unit it belongs to since 1/7/2025. Current: its merged members."""
+    if term.kind == "old":
+        current = province_term(term.parent or "", "current")
+        return lambda url: (f"<p>Từ 1/7/2025, {link(url, term.url, term.label)} thuộc "
+                            f"{link(url, current.url, current.label)}.</p>")
+    if term.kind == "unknown":
+        return lambda url: "<p>Bài không ghi hoặc ghi tỉnh, thành phố không có trong danh mục.</p>"
+    members = [province_term(m, "old", term.label) for m in current_units().get(term.label, ())]
+    if len(members) < 2:
+        return lambda url: "<p>Đơn vị hành chính không sáp nhập ngày 1/7/2025.</p>"
+
+    def intro(url: str) -> str:
+        parts = ", ".join(
+            f"{link(url, m.url, m.label) if m in groups else esc(m.label)} "
+            f"({count_label(len(groups.get(m, ())))})" for m in members)
+        return f"<p>Đơn vị hành chính từ 1/7/2025, sáp nhập từ: {parts}.</p>"
+    return intro
+
+
+def _feeds(listings: Listings, site_name: str) -> list[FeedSpec]:
+    specs = [feed_spec(FEED_ALL, site_name, "", listings.articles)]
+    for axis, prefix in (("province", "tinh"), ("event_type", "su-kien")):
+        for term, articles in listings.groups[axis].items():
+            specs.append(feed_spec(f"feeds/{prefix}/{term.slug}.xml",
+                                   f"{term.label} — {site_name}", term.url, articles))
+    return specs

@@ -1,0 +1,68 @@
+"""Vietnamese display strings: dates via Babel ``vi``, event-type labels, "unknown".
+
+Dates in the archive may be partial, so each precision has its own pattern:
+
+>>> format_partial(PartialDate(2017, 8, 28))
+'Thứ Hai, 28 tháng 8 năm 2017'
+>>> format_partial(PartialDate(2017, 8))
+'tháng 8 năm 2017'
+>>> format_partial(None)
+'Chưa xác định'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+from .article import EVENT_TYPES, PartialDate
+
+UNKNOWN = "Chưa xác định"
+UNDATED = "Chưa rõ ngày"
+EVENT_LABELS = {
+    "dai-hoi": "Đại hội",
+    "so-ket": "Sơ kết",
+    "tong-ket": "Tổng kết",
+    "hoi-nghi": "Hội nghị",
+    "khen-thuong": "Khen thưởng",
+    "nhan-su": "Nhân sự",
+    "chuyen-de": "Chuyên đề",
+    "khac": "Khác",
+}
+if tuple(EVENT_LABELS) != EVENT_TYPES:  # raise, not assert: must hold under python -O
+    raise RuntimeError("EVENT_LABELS must list exactly article.EVENT_TYPES, in order")
+
+_DAY = "EEEE, d 'tháng' M 'năm' y"
+_MONTH = "'tháng' M 'năm' y"
+
+
+def format_day(day: date) -> str:
+    """A full date as Vietnamese readers write it: "Thứ Hai, 28 tháng 8 năm 2017"."""
+    return format_date(day, _DAY, locale="vi")
+
+
+def format_month(year: int, month: int) -> str:
+    """A month heading: ``format_month(2017, 8)`` → "tháng 8 năm 2017"."""
+    return format_date(date(year, month, 1), _MONTH, locale="vi")
+
+
+def format_year(year: int) -> str:
+    """A year heading: ``format_year(2017)`` → "năm 2017"."""
+    return f"năm {year}"
+
+
+def format_partial(value: PartialDate | None) -> str:
+    """A partial date at its own precision, or "Chưa xác định" when unknown."""
+    if value is None:
+        return UNKNOWN
+    if value.day:
+        return format_day(value.as_date())
+    if value.month:
+        return format_month(value.year, value.month)
+    return format_year(value.year)
+
+
+def event_label(event_type: str | None) -> str:
+    """Vietnamese label of an event type slug; unknown slugs show "Chưa xác định"."""
+    return EVENT_LABELS.get(event_type or "", UNKNOWN)

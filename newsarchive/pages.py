@@ -1,0 +1,225 @@
+"""The archive's pages as Markdown for MkDocs: one function per kind of page.
+
+Each returns the page's text: a one-line JSON front matter (title escaped, since
+Material prints ``page.meta.title`` unescaped) and escaped HTML from :mod:`render`.
+Listing pages come in pages of at most ``page_size`` entries (``…/page/2/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .article import Article
+from .display import UNKNOWN, event_label
+from .render import (
+    count_label,
+    entry,
+    esc,
+    event_html,
+    external_link,
+    front_matter,
+    lede,
+    link,
+    province_html,
+    safe_body,
+    safe_json,
+    term_links,
+    time_tag,
+)
+from .taxonomy import article_url, page_url, paginate, tag_terms
+
+PAGE_SIZE = 50
+FIELD_LABELS = {
+    "title": "Tiêu đề", "date": "Ngày đăng", "event_date": "Ngày diễn ra sự kiện",
+    "provinces": "Tỉnh, thành phố", "event_type": "Loại sự kiện", "tags": "Thẻ",
+    "source": "Nguồn", "authors": "Tác giả", "images": "Ảnh", "review": "Cần xem lại",
+    "raw": "Bản gốc", "body": "Nội dung",
+}
+
+
+def page(meta: dict[str, object], *blocks: str) -> str:
+    """Front matter, then each block as its own raw-HTML paragraph (no blank line inside)."""
+    return front_matter(meta) + "\n\n".join(block for block in blocks if block) + "\n"
+
+
+Intro = Callable[[str], str]  # page URL → HTML, so its links are relative to that page
+EntryRenderer = Callable[[Article, str], str]  # (article, page URL) → HTML
+
+
+def plain_entry(article: Article, from_url: str) -> str:
+    return entry(article, article_url(article), from_url)
+
+
+@dataclass(slots=True)
+class Listing:
+    """A paginated listing: where it lives, its heading, and what is shown above entries."""
+
+    url: str
+    title: str
+    articles: list[Article]
+    intro: Intro | None = None
+    feed: str | None = None
+    render_entry: EntryRenderer = plain_entry
+
+
+def listing_pages(listing: Listing, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, str]]:
+    """(URL, Markdown) of each page of a listing, newest first as given."""
+    chunks = paginate(listing.articles, page_size)
+    for number, chunk in enumerate(chunks, start=1):
+        url = page_url(listing.url, number)
+        title = listing.title if number == 1 else f"{listing.title} — trang {number}"
+        entries = "".join(listing.render_entry(a, url) for a in chunk)
+        yield url, page(
+            {"title": esc(title), "hide": ["toc"], **_lastmod(listing.articles)},
+            f'<h1>{esc(title)}</h1>',
+            f'<div class="na-intro">{_intro(listing, url)}</div>',
+            f'<div class="na-list">{entries or _empty()}</div>',
+            pager(listing.url, url, number, len(chunks)),
+        )
+
+
+def _lastmod(articles: list[Article]) -> dict[str, str]:
+    """Sitemap date of a page: its newest article's (MkDocs would say "built today")."""
+    for article in articles:
+        when = article.date or article.timeline_date
+        if when is not None:
+            return {"lastmod": when.as_date().isoformat()}
+    return {}
+
+
+def _intro(listing: Listing, url: str) -> str:
+    intro = listing.intro(url) if listing.intro else ""
+    count = f'<p class="na-count">{esc(count_label(len(listing.articles)))}</p>'
+    feed = (f'<p class="na-feed">{link(url, listing.feed, "Nguồn tin Atom")}</p>'
+            if listing.feed else "")
+    return intro + count + feed
+
+
+def _empty() -> str:
+    return "<p>Chưa có bài nào.</p>"
+
+
+def pager(base: str, url: str, number: int, total: int) -> str:
+    """"Trang 2/7" with previous/next and the pages nearby (first and last always)."""
+    if total <= 1:
+        return ""
+    shown = sorted({1, total, *range(max(1, number - 3), min(total, number + 3) + 1)})
+    items = []
+    for n in shown:
+        items.append(f'<span aria-current="page">{n}</span>' if n == number
+                     else link(url, page_url(base, n), str(n)))
+    prev = link(url, page_url(base, number - 1), "« Trang trước") if number > 1 else ""
+    after = link(url, page_url(base, number + 1), "Trang sau »") if number < total else ""
+    return (f'<nav class="na-pager" aria-label="Phân trang"><span>Trang {number}/{total}</span> '
+            f'{prev} {" ".join(items)} {after}</nav>')
+
+
+def page_links(base: str, count: int, from_url: str, page_size: int = PAGE_SIZE) -> str:
+    """Direct links to every page of a listing, so any article is three clicks from home."""
+    total = max(1, -(-count // page_size))
+    if total == 1:
+        return ""
+    links = " ".join(link(from_url, page_url(base, n), str(n)) for n in range(1, total + 1))
+    return f' <span class="na-pages">trang {links}</span>'
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What an article page shows besides the article: its neighbours in time, related."""
+
+    newer: Article | None = None
+    older: Article | None = None
+    related: list[Article] = field(default_factory=list)
+
+
+def article_page(article: Article, context: ArticleContext) -> str:
+    """One article: headline, facts, body, figures, previous/next and related articles."""
+    url = article_url(article)
+    meta = {"title": esc(article.title), "description": esc(lede(article)),
+            "head_html": head_html(article), "hide": ["toc"]}
+    meta.update(_lastmod([article]))
+    return page(
+        meta,
+        f'<h1 class="na-headline">{esc(article.title)}</h1>',
+        facts(article, url),
+        safe_body(article.body.strip()),
+        figures(article),
+        around(context, url),
+    )
+
+
+def facts(article: Article, url: str) -> str:
+    """The article's front matter as a definition list; "Chưa xác định" for any gap."""
+    source = article.source
+    source_html = external_link(source.url, source.name or source.url or UNKNOWN)
+    if source.syndicated_from:
+        source_html += f" (qua {esc(source.syndicated_from)})"
+    rows = [
+        ("Ngày đăng", time_tag(article.date)),
+        ("Ngày diễn ra sự kiện", time_tag(article.event_date)),
+        ("Tỉnh, thành phố", province_html(article, url)),
+        ("Loại sự kiện", event_html(article, url)),
+        ("Thẻ", term_links(tag_terms(article), url)),
+        ("Nguồn", source_html),
+        ("Tác giả", esc(", ".join(article.authors) or UNKNOWN)),
+    ]
+    items = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
+    return f'<dl class="na-facts">{items}</dl>'
+
+
+def figures(article: Article) -> str:
+    """Captions of the article's photos (the archive keeps captions, not image files)."""
+    if not article.images:
+        return ""
+    items = "".join(
+        f'<figure class="na-figure"><figcaption>{esc(image.caption or UNKNOWN)}'
+        f'{f" (Ảnh: {esc(image.credit)})" if image.credit else ""}</figcaption></figure>'
+        for image in article.images)
+    return f'<section class="na-figures"><h2>Ảnh trong bài</h2>{items}</section>'
+
+
+def around(context: ArticleContext, url: str) -> str:
+    """Links to the newer and older article in time, then the related ones."""
+    def side(article: Article | None, label: str) -> str:
+        if article is None:
+            return f"<p>{esc(label)}: không có</p>"
+        return f"<p>{esc(label)}: {link(url, article_url(article), article.title)}</p>"
+    related = "".join(f"<li>{link(url, article_url(a), a.title)} — {time_tag(a.timeline_date)}</li>"
+                      for a in context.related)
+    related_html = f"<h2>Bài liên quan</h2><ul>{related}</ul>" if related else ""
+    return (f'<nav class="na-around" aria-label="Bài khác">{side(context.older, "Bài trước")}'
+            f'{side(context.newer, "Bài sau")}{related_html}</nav>')
+
+
+def head_html(article: Article) -> str:
+    """OpenGraph tags and schema.org NewsArticle JSON-LD, escaped for the ``<head>``."""
+    published = article.date.as_date().isoformat() if article.date else None
+    og = [("og:type", "article"), ("og:title", article.title), ("og:locale", "vi_VN"),
+          ("og:description", lede(article))]
+    if published:
+        og.append(("article:published_time", published))
+    og += [("article:tag", tag) for tag in article.tags]
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+            "inLanguage": "vi", "articleSection": event_label(article.event_type),
+            "author": [{"@type": "Person", "name": name} for name in article.authors],
+            "keywords": article.tags, "description": lede(article)}
+    if published:
+        data["datePublished"] = published
+    if article.source.name:
+        data["publisher"] = {"@type": "Organization", "name": article.source.name}
+    tags = "".join(f'<meta property="{esc(k)}" content="{esc(v)}">' for k, v in og)
+    return f'{tags}<script type="application/ld+json">{safe_json(data)}</script>'
+
+
+def review_entry(article: Article, from_url: str) -> str:
+    """A listing entry plus what the editor should check ("provinces" → "Tỉnh, thành phố")."""
+    checks = "".join(f"<li>{esc(_review_label(item))}</li>" for item in article.review)
+    return (plain_entry(article, from_url)
+            + f'<div class="na-review"><strong>Cần kiểm tra:</strong><ul>{checks}</ul></div>')
+
+
+def _review_label(item: str) -> str:
+    name, sep, rest = item.partition(":")
+    label = FIELD_LABELS.get(name.strip())
+    return f"{label}{sep}{rest}" if label else item

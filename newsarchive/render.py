@@ -1,0 +1,124 @@
+"""HTML fragments of the archive's pages, every value escaped.
+
+Pages are Markdown for MkDocs, but everything that comes from an article is written
+here as escaped HTML (``esc``), or, for the body, as Markdown whose raw HTML and
+link/attribute syntax has been neutralised (:func:`safe_body`). The rule agreed with
+the cleaner: a body is plain Markdown; ``<``, ``>``, ``&``, ``[``, ``]``, ``{`` and ``}``
+are always shown as text, and figures come from the ``images`` front matter only.
+
+>>> safe_body("<script>alert(1)</script> [x](javascript:alert(1))")
+'&lt;script&gt;alert(1)&lt;/script&gt; &#91;x&#93;(javascript:alert(1))'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from .article import Article, PartialDate
+from .display import UNKNOWN, event_label, format_partial
+from .taxonomy import OLD_SUFFIX, Term, name_terms
+
+_NEUTRAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
+                          "{": "&#123;", "}": "&#125;"})
+_JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_MARKUP = re.compile(r"[*_`]+|^\s*[#>]+", re.M)  # emphasis, code, heading and quote marks
+LEDE_CHARS = 280
+
+
+def esc(value: object) -> str:
+    """HTML-escape any value (quotes too, so it is safe in attributes); one line."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def safe_body(markdown: str) -> str:
+    """The body with raw HTML, links, images and ``{: attr}`` lists made inert text."""
+    return markdown.translate(_NEUTRAL)
+
+
+def safe_json(data: Any) -> str:
+    """JSON for a ``<script>`` element: no ``</script>``, ``<!--`` or entity can form."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_UNSAFE)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """MkDocs page meta as one JSON line (valid YAML, and far faster to dump)."""
+    return f"---\n{json.dumps(meta, ensure_ascii=True)}\n---\n\n"
+
+
+def href(from_url: str, to_url: str) -> str:
+    """Relative link between two site URLs ("" is home), so the site works in a subfolder.
+
+    >>> href("bai-viet/2017/dai-hoi/", "tinh/ben-tre/")
+    '../../../tinh/ben-tre/'
+    """
+    return "../" * from_url.count("/") + to_url or "./"
+
+
+def link(from_url: str, to_url: str, text: str) -> str:
+    return f'<a href="{esc(href(from_url, to_url))}">{esc(text)}</a>'
+
+
+def external_link(url: str | None, text: str) -> str:
+    """A link only for http(s) URLs; anything else (``javascript:``) is shown as text."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{esc(url)}" rel="noopener nofollow">{esc(text)}</a>'
+    return esc(text)
+
+
+def time_tag(when: PartialDate | None) -> str:
+    if when is None:
+        return f"<span>{esc(UNKNOWN)}</span>"
+    return f'<time datetime="{esc(when)}">{esc(format_partial(when))}</time>'
+
+
+def lede(article: Article) -> str:
+    """The body's first paragraph as plain text, cut at a word near ``LEDE_CHARS``."""
+    for paragraph in article.body.split("\n\n"):
+        text = " ".join(_MARKUP.sub(" ", paragraph).split())
+        if text and not paragraph.lstrip().startswith(("#", "!", "|")):
+            if len(text) <= LEDE_CHARS:
+                return text
+            return text[:LEDE_CHARS].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def province_html(article: Article, from_url: str, long: bool = True) -> str:
+    """Each province as published, linked; "Bến Tre — nay thuộc Vĩnh Long" when merged."""
+    parts = [_one_province(name, article, from_url, long) for name in article.provinces]
+    return ", ".join(parts) or esc(UNKNOWN)
+
+
+def _one_province(name: str, article: Article, from_url: str, long: bool) -> str:
+    terms = name_terms(name, article)
+    current, published = terms[0], terms[-1]
+    if current.kind == "unknown":
+        return f'{esc(name)} ({link(from_url, current.url, "chưa xác định")})'
+    text = link(from_url, published.url, name)
+    if long and published.kind == "old" and not published.slug.endswith(OLD_SUFFIX):
+        text += f" — nay thuộc {link(from_url, current.url, current.label)}"
+    return text
+
+
+def event_html(article: Article, from_url: str) -> str:
+    return link(from_url, f"su-kien/{article.event_type}/", event_label(article.event_type))
+
+
+def entry(article: Article, url: str, from_url: str) -> str:
+    """One listing entry: linked title, date, provinces, event type and lede."""
+    return (
+        f'<article class="na-entry"><h3>{link(from_url, url, article.title)}</h3>'
+        f'<p class="na-entry__meta">{time_tag(article.timeline_date)} · '
+        f'{province_html(article, from_url, long=False)} · {event_html(article, from_url)}</p>'
+        f'<p class="na-entry__lede">{esc(lede(article))}</p></article>'
+    )
+
+
+def term_links(terms: list[Term], from_url: str) -> str:
+    return ", ".join(link(from_url, term.url, term.label) for term in terms) or esc(UNKNOWN)
+
+
+def count_label(count: int) -> str:
+    return f"{count:,} bài".replace(",", ".")

@@ -1,0 +1,226 @@
+"""Listings: which articles belong to which province, year, month, event type and tag.
+
+Every browsing axis is described once by an :class:`Axis` (key, URL prefix, label and a
+function giving an article's :class:`Term` s) and runs through the same code:
+:func:`build_listings` sorts the archive once, newest first, then groups it in one pass
+into dicts, so each group is already in order and the whole step is linear.
+
+>>> from newsarchive.article import Article, PartialDate
+>>> bt = Article("Đại hội Chi bộ", date=PartialDate(2020, 6, 5), provinces=["Bến Tre"])
+>>> [t.url for t in province_terms(bt)]
+['tinh/vinh-long/', 'tinh/ben-tre/']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import gazetteer
+from .article import Article
+from .display import UNDATED, UNKNOWN, event_label, format_month, format_year
+from .text import slugify
+
+UNKNOWN_SLUG = "chua-xac-dinh"
+UNDATED_SLUG = "chua-ro"
+OLD_SUFFIX = "-truoc-2025"  # an old unit whose name is also a current unit's (Vĩnh Long)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One value on an axis: ``Term("tinh", "ben-tre", "Bến Tre")`` → ``tinh/ben-tre/``.
+
+    Terms hash and compare by (prefix, slug), so "Đảng uỷ" and "Đảng ủy" tags, which
+    slugify alike, are one term. ``kind`` is "old", "current" or "unknown" for
+    provinces; ``parent`` is an old province's current unit, or a month's year.
+    """
+
+    prefix: str
+    slug: str
+    label: str = field(compare=False)
+    kind: str = field(default="", compare=False)
+    parent: str | None = field(default=None, compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"{self.prefix}/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A browsing axis: ``key`` names it in code, ``prefix`` in URLs, ``label`` for readers."""
+
+    key: str
+    prefix: str
+    label: str
+    terms: Callable[[Article], Iterable[Term]]
+
+
+def province_term(name: str, kind: str, parent: str | None = None) -> Term:
+    """The /tinh/ term of a unit name; old same-name units get their own slug."""
+    slug = slugify(name) + (OLD_SUFFIX if kind == "old" and name == parent else "")
+    label = f"{name} (trước 1/7/2025)" if kind == "old" and name == parent else name
+    return Term("tinh", slug, label, kind, parent)
+
+
+UNKNOWN_PROVINCE = Term("tinh", UNKNOWN_SLUG, UNKNOWN, "unknown")
+
+
+def province_terms(article: Article) -> list[Term]:
+    """Current unit first, then the province as published when it differs, or "unknown".
+
+    "Vĩnh Long" in a 2020 article is the old province (merged with Bến Tre and Trà Vinh
+    on 1/7/2025), filed under both ``vinh-long-truoc-2025`` and ``vinh-long``.
+    """
+    terms: dict[Term, None] = {}
+    for name in article.provinces:
+        for term in name_terms(name, article):
+            terms.setdefault(term, None)
+    return list(terms) or [UNKNOWN_PROVINCE]
+
+
+def name_terms(name: str, article: Article) -> tuple[Term, ...]:
+    """[current] or [current, old as published], or [unknown] for a name not in the gazetteer."""
+    return _name_terms(name, _before_merger(article))
+
+
+@cache  # a few hundred distinct spellings; spares re-folding a name per article per axis
+def _name_terms(name: str, before_merger: bool) -> tuple[Term, ...]:
+    current = gazetteer.current_unit(name)
+    if current is None:
+        return (UNKNOWN_PROVINCE,)
+    terms = [province_term(current, "current")]
+    old = gazetteer.lookup(name)
+    merged = len(gazetteer.current_units()[current]) > 1  # 11 units were left unchanged
+    if old is not None and (old.name != current or (before_merger and merged)):
+        terms.append(province_term(old.name, "old", current))
+    return tuple(terms)
+
+
+def _before_merger(article: Article) -> bool:
+    published = article.date or article.event_date
+    return published is None or published.as_date() < gazetteer.MERGER_DATE
+
+
+def year_terms(article: Article) -> list[Term]:
+    """``nam/2017/`` by event date when known, else publication date; else ``nam/chua-ro/``."""
+    when = article.timeline_date
+    if when is None:
+        return [Term("nam", UNDATED_SLUG, UNDATED)]
+    return [Term("nam", str(when.year), format_year(when.year))]
+
+
+def month_terms(article: Article) -> list[Term]:
+    """``nam/2017/08/`` when the month is known; a year-only date has no month page."""
+    when = article.timeline_date
+    if when is None or when.month is None:
+        return []
+    slug = f"{when.year}/{when.month:02d}"
+    return [Term("nam", slug, format_month(when.year, when.month), parent=str(when.year))]
+
+
+def event_terms(article: Article) -> list[Term]:
+    return [Term("su-kien", article.event_type, event_label(article.event_type))]
+
+
+def tag_terms(article: Article) -> list[Term]:
+    return list(dict.fromkeys(Term("the", slugify(tag), tag) for tag in article.tags))
+
+
+AXES = (
+    Axis("province", "tinh", "Tỉnh, thành phố", province_terms),
+    Axis("year", "nam", "Năm", year_terms),
+    Axis("month", "nam", "Tháng", month_terms),
+    Axis("event_type", "su-kien", "Loại sự kiện", event_terms),
+    Axis("tag", "the", "Thẻ", tag_terms),
+)
+
+
+@dataclass(slots=True)
+class Listings:
+    """The archive newest first, and for each axis key its terms → articles (in order)."""
+
+    articles: list[Article]
+    groups: dict[str, dict[Term, list[Article]]]
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Sort by timeline date, newest first; undated articles last; ties by slug."""
+    def key(article: Article) -> tuple[bool, tuple[int, int, int], str]:
+        when = article.timeline_date
+        parts = (when.year, when.month or 0, when.day or 0) if when else (0, 0, 0)
+        return (when is not None, parts, article.slug)
+    return sorted(articles, key=key, reverse=True)
+
+
+def group(articles: Iterable[Article], axis: Axis) -> dict[Term, list[Article]]:
+    """One pass: each article appended to each of its terms' lists, order preserved."""
+    groups: dict[Term, list[Article]] = {}
+    for article in articles:
+        for term in axis.terms(article):
+            groups.setdefault(term, []).append(article)
+    return groups
+
+
+def build_listings(articles: Iterable[Article], axes: tuple[Axis, ...] = AXES) -> Listings:
+    """Sort once, then group along every axis."""
+    ordered = newest_first(articles)
+    return Listings(ordered, {axis.key: group(ordered, axis) for axis in axes})
+
+
+def paginate(items: list[Article], size: int) -> list[list[Article]]:
+    """Pages of at most ``size`` entries; an empty listing still has one (empty) page."""
+    if size < 1:
+        raise ValueError("page size must be at least 1")
+    return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def article_url(article: Article) -> str:
+    """``bai-viet/2017/<slug>/`` by timeline year; undated articles under ``chua-ro``."""
+    when = article.timeline_date
+    return f"bai-viet/{when.year if when else UNDATED_SLUG}/{article.slug}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """``page_url("tinh/ben-tre/", 2)`` → ``tinh/ben-tre/page/2/``; page 1 is the base."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def neighbours(ordered: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
+    """Slug → (newer, older) article in the timeline, for previous/next links."""
+    result: dict[str, tuple[Article | None, Article | None]] = {}
+    for index, article in enumerate(ordered):
+        newer = ordered[index - 1] if index > 0 else None
+        older = ordered[index + 1] if index + 1 < len(ordered) else None
+        result[article.slug] = (newer, older)
+    return result
+
+
+def related(ordered: list[Article], limit: int = 4) -> dict[str, list[Article]]:
+    """Slug → up to ``limit`` articles of the same current unit and event type.
+
+    Those nearest in time are chosen: each article's group (built in one pass) is in
+    timeline order, so the neighbours of its position are taken. Linear overall.
+    """
+    groups: dict[tuple[str, str], list[Article]] = {}
+    for article in ordered:
+        groups.setdefault(_related_key(article), []).append(article)
+    result: dict[str, list[Article]] = {}
+    for members in groups.values():
+        for index, article in enumerate(members):
+            result[article.slug] = _nearest(members, index, limit)
+    return result
+
+
+def _related_key(article: Article) -> tuple[str, str]:
+    return (province_terms(article)[0].slug, article.event_type)
+
+
+def _nearest(members: list[Article], index: int, limit: int) -> list[Article]:
+    picked: list[Article] = []
+    for step in range(1, limit + 1):
+        for position in (index - step, index + step):
+            if 0 <= position < len(members) and len(picked) < limit:
+                picked.append(members[position])
+    return picked
