@@ -1,0 +1,347 @@
+/*
+ * Reader search for the archive: accent-insensitive, faceted, lazy.
+ *
+ * Reads the static index written by newsarchive/search.py (see its docstring for the
+ * layout). Documents are numbered newest first, so a postings list in id order is in
+ * date order: the first page of results needs only the first block of each term.
+ * newsarchive.search.query is the reference implementation; tests compare the two.
+ *
+ * Everything shown comes from data and is set with textContent, never innerHTML.
+ */
+(function () {
+  "use strict";
+
+  var PAGE = 10;
+
+  /* --- folding and terms (mirror newsarchive.text.fold / newsarchive.search) --- */
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/đ/g, "d");
+  }
+
+  var SYLLABLE = /[\p{L}\p{N}]+/gu;
+
+  function parseQuery(text) {
+    var words = fold(text).match(SYLLABLE) || [];
+    var syllables = Array.from(new Set(words));
+    var pairs = [];
+    for (var i = 1; i < words.length; i++) pairs.push(words[i - 1] + " " + words[i]);
+    return { syllables: syllables, pairs: Array.from(new Set(pairs)) };
+  }
+
+  function fnv1a(term) {
+    var hash = 0x811c9dc5;
+    var bytes = new TextEncoder().encode(term);
+    for (var i = 0; i < bytes.length; i++) {
+      hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+  }
+
+  function decodeIds(bytes) {
+    var ids = [], previous = -1, gap = 0, shift = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      var byte = bytes[i];
+      gap += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte & 0x80) { shift += 7; continue; }
+      previous += gap;
+      ids.push(previous);
+      gap = 0; shift = 0;
+    }
+    return ids;
+  }
+
+  function base64Bytes(text) {
+    var binary = atob(text), out = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+
+  /* First index in sorted ids holding a value >= target (ids.length if none). */
+  function lowerBound(ids, target) {
+    var lo = 0, hi = ids.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ids[mid] < target) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /* --- the index over HTTP, every file fetched at most once --- */
+
+  function Index(base) {
+    this.base = base;
+    this.cache = new Map();
+  }
+
+  Index.prototype.fetch = function (path, kind) {
+    if (!this.cache.has(path)) {
+      var url = new URL(path, this.base);
+      this.cache.set(path, fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return kind === "json" ? response.json() : response.arrayBuffer();
+      }).then(function (data) {
+        return kind === "json" ? data : new Uint8Array(data);
+      }));
+    }
+    return this.cache.get(path);
+  };
+
+  Index.prototype.meta = function () { return this.fetch("meta.json", "json"); };
+
+  Index.prototype.cursor = function (term) {
+    var self = this;
+    return this.meta().then(function (meta) {
+      var shard = (fnv1a(term) % meta.shards).toString(16);
+      return self.fetch("dict/" + shard + ".json", "json").then(function (entries) {
+        var entry = entries[term];
+        return entry ? new TermCursor(self, shard, entry) : null;
+      });
+    });
+  };
+
+  Index.prototype.facetCursor = function (axis, position) {
+    return this.fetch("facet/" + axis + "/" + position + ".bin", "bin").then(function (bytes) {
+      return new ListCursor(decodeIds(bytes));
+    });
+  };
+
+  Index.prototype.records = function (ids) {
+    var self = this;
+    return this.meta().then(function (meta) {
+      return Promise.all(ids.map(function (id) {
+        return self.fetch("doc/" + Math.floor(id / meta.chunk) + ".json", "json")
+          .then(function (rows) { return rows[id % meta.chunk]; });
+      }));
+    });
+  };
+
+  /* A cursor's seek(target) gives the smallest id >= target (Infinity when none), or a
+     Promise of it when a block must be fetched first. */
+  function ListCursor(ids) { this.ids = ids; this.df = ids.length; }
+  ListCursor.prototype.seek = function (target) {
+    var at = lowerBound(this.ids, target);
+    return at < this.ids.length ? this.ids[at] : Infinity;
+  };
+
+  function RangeCursor(first, last) { this.first = first; this.last = last; this.df = last - first + 1; }
+  RangeCursor.prototype.seek = function (target) {
+    if (target < this.first) return this.first;
+    return target <= this.last ? target : Infinity;
+  };
+
+  function TermCursor(index, shard, entry) {
+    this.df = entry[0];
+    if (entry.length === 2) {
+      this.blocks = [decodeIds(base64Bytes(entry[1]))];
+      this.firsts = [this.blocks[0][0]];
+    } else {
+      this.index = index;
+      this.path = "post/" + shard + "/" + entry[1] + ".";
+      this.firsts = entry[2];
+      this.blocks = new Array(this.firsts.length);
+    }
+  }
+
+  TermCursor.prototype.load = function (k) {
+    var self = this;
+    return this.index.fetch(this.path + k + ".bin", "bin").then(function (bytes) {
+      self.blocks[k] = decodeIds(bytes);
+    });
+  };
+
+  TermCursor.prototype.loadAll = function () {
+    var pending = [];
+    for (var k = 0; k < this.blocks.length; k++) if (!this.blocks[k]) pending.push(this.load(k));
+    return Promise.all(pending);
+  };
+
+  TermCursor.prototype.seek = function (target) {
+    var k = Math.max(0, lowerBound(this.firsts, target + 1) - 1);
+    var block = this.blocks[k];
+    if (!block) {
+      var self = this;
+      return this.load(k).then(function () { return self.seek(target); });
+    }
+    var at = lowerBound(block, target);
+    if (at < block.length) return block[at];
+    return k + 1 < this.firsts.length ? this.firsts[k + 1] : Infinity;
+  };
+
+  /* Smallest id >= from held by every cursor (leapfrog intersection). */
+  async function nextMatch(cursors, from) {
+    var candidate = from, agreed = 0, i = 0;
+    while (agreed < cursors.length) {
+      var id = cursors[i].seek(candidate);
+      if (typeof id !== "number") id = await id;
+      if (id === Infinity) return Infinity;
+      if (id > candidate) { candidate = id; agreed = 1; } else { agreed++; }
+      i = (i + 1) % cursors.length;
+    }
+    return candidate;
+  }
+
+  /* --- a search: query + filters + sort, paged --- */
+
+  /* Date order comes in two tiers, as in newsarchive.search.query: articles holding
+     every query pair (syllables adjacent) newest first, then those holding every
+     syllable but not every pair, newest first. A one-syllable query has one tier. */
+  function Search(index, text, filters, sort) {
+    this.index = index;
+    this.query = parseQuery(text);
+    this.filters = filters;
+    this.sort = sort;
+    this.found = [];
+    this.buffer = [];
+    this.tier = 1;
+    this.next = 0;
+    this.done = false;
+  }
+
+  Search.prototype.filterCursors = async function (meta) {
+    var cursors = [];
+    for (var axis in this.filters) {
+      var value = this.filters[axis];
+      if (value === null || value === undefined || value === "") continue;
+      if (axis === "year") {
+        var year = meta.years.find(function (row) { return String(row[0]) === String(value); });
+        if (!year) return null;
+        cursors.push(new RangeCursor(year[1], year[2]));
+        continue;
+      }
+      var position = meta.facets[axis].findIndex(function (row) { return row[0] === value; });
+      if (position < 0) return null;
+      cursors.push(await this.index.facetCursor(axis, position));
+    }
+    return cursors;
+  };
+
+  function byDf(a, b) { return a.df - b.df; }
+
+  Search.prototype.prepare = async function () {
+    var index = this.index, meta = await index.meta();
+    var cursorOf = function (term) { return index.cursor(term); };
+    var found = await Promise.all([
+      Promise.all(this.query.syllables.map(cursorOf)),
+      Promise.all(this.query.pairs.map(cursorOf)),
+      this.filterCursors(meta),
+    ]);
+    var syllables = found[0], pairs = found[1], filters = found[2];
+    this.tiers = [[], []];
+    this.pairs = pairs;
+    if (!syllables.length || syllables.indexOf(null) >= 0 || filters === null) return;
+    var first = pairs.length ? pairs : syllables;
+    if (first.indexOf(null) < 0) this.tiers[0] = first.concat(filters).sort(byDf);
+    if (pairs.length) this.tiers[1] = syllables.concat(filters).sort(byDf);
+    this.syllables = syllables;
+    // Any first page needs the newest block of every first-tier list: fetch them together.
+    await Promise.all(first.filter(Boolean).map(function (c) { return c.blocks[0] || c.load(0); }));
+    if (this.sort === "relevance") await this.rankAll();
+  };
+
+  Search.prototype.holdsEveryPair = async function (id) {
+    for (var i = 0; i < this.pairs.length; i++) {
+      var cursor = this.pairs[i];
+      if (!cursor) return false;
+      var at = cursor.seek(id);
+      if (typeof at !== "number") at = await at;
+      if (at !== id) return false;
+    }
+    return true;
+  };
+
+  /* The next result in date order (tier 1, then tier 2), or Infinity. */
+  Search.prototype.advance = async function () {
+    while (this.tier <= 2) {
+      var cursors = this.tiers[this.tier - 1];
+      var id = cursors.length ? await nextMatch(cursors, this.next) : Infinity;
+      if (id === Infinity) { this.tier++; this.next = 0; continue; }
+      this.next = id + 1;
+      if (this.tier === 2 && await this.holdsEveryPair(id)) continue;
+      return id;
+    }
+    return Infinity;
+  };
+
+  Search.prototype.more = async function () {
+    if (this.tiers === undefined) await this.prepare();
+    var page;
+    if (this.ranked) {
+      page = this.ranked.slice(this.found.length, this.found.length + PAGE);
+      this.done = this.found.length + page.length >= this.ranked.length;
+    } else {
+      page = this.buffer.splice(0);
+      while (page.length < PAGE) {
+        var id = await this.advance();
+        if (id === Infinity) break;
+        page.push(id);
+      }
+      // One more, so that "exactly 10" and "more than 10" read differently.
+      var peek = page.length === PAGE ? await this.advance() : Infinity;
+      if (peek === Infinity) this.done = true; else this.buffer.push(peek);
+    }
+    this.found = this.found.concat(page);
+    return page;
+  };
+
+  /* How many results, when known without fetching more: all of them once done, a
+     relevance ranking (complete by construction), or a lone term's df. */
+  Search.prototype.total = function () {
+    return this.ranked ? this.ranked.length : this.found.length;
+  };
+
+  /* Relevance: 3 per query pair in the article, 2 more per pair in the title, 1 per
+     syllable in the title; ties newest first (as newsarchive.search.query). */
+  Search.prototype.rankAll = async function () {
+    var index = this.index, query = this.query;
+    var weighted = query.pairs.map(function (p) { return [3, p]; })
+      .concat(query.pairs.map(function (p) { return [2, "t:" + p]; }))
+      .concat(query.syllables.map(function (s) { return [1, "t:" + s]; }));
+    var scorers = (await Promise.all(weighted.map(function (w) { return index.cursor(w[1]); })));
+    var all = this.tiers[1].length ? this.tiers[1] : this.tiers[0];
+    await Promise.all(all.concat(scorers.filter(Boolean)).map(function (c) {
+      return c.loadAll ? c.loadAll() : null;
+    }));
+    var matches = [], id = 0;
+    while (all.length && (id = await nextMatch(all, id)) !== Infinity) { matches.push(id); id++; }
+    var score = new Map(matches.map(function (m) { return [m, 0]; }));
+    scorers.forEach(function (cursor, i) {
+      if (!cursor) return;
+      matches.forEach(function (m) {
+        if (cursor.seek(m) === m) score.set(m, score.get(m) + weighted[i][0]);
+      });
+    });
+    this.ranked = matches.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
+  };
+
+  /* --- highlighting on the original text --- */
+
+  /* Append text to parent, wrapping every syllable whose fold is in `wanted` in <mark>.
+     Folding maps each original character to zero or more folded characters, so folded
+     positions are mapped back to the original string. */
+  function appendMarked(parent, text, wanted) {
+    var folded = "", starts = [], ends = [];
+    for (var i = 0; i < text.length;) {
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      var f = fold(ch);
+      for (var j = 0; j < f.length; j++) { starts.push(i); ends.push(i + ch.length); }
+      folded += f;
+      i += ch.length;
+    }
+    var last = 0, match;
+    SYLLABLE.lastIndex = 0;
+    while ((match = SYLLABLE.exec(folded)) !== null) {
+      if (!wanted.has(match[0])) continue;
+      var from = starts[match.index], to = ends[match.index + match[0].length - 1];
+      if (from > last) parent.appendChild(document.createTextNode(text.slice(last, from)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(from, to);
+      parent.appendChild(mark);
+      last = to;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  window.NewsarchiveSearch = { fold: fold, parseQuery: parseQuery, fnv1a: fnv1a, Index: Index,
+    Search: Search, appendMarked: appendMarked };
+})();

@@ -1,0 +1,396 @@
+"""Reader search: a static, sharded index of folded syllables and syllable pairs.
+
+Why not lunr or Pagefind: in this archive every syllable is a word and "đảng",
+"bộ", "văn", "phòng" occur in nearly every article, so word-position indexes ship
+megabytes per query (see benchmarks/results/search-*.md). This index keeps only
+*which documents* hold a term, never positions:
+
+* terms are folded syllables (``fold``: case, diacritics, ``đ → d``) and adjacent
+  syllable pairs ("dang bo"), so adjacency is a term lookup, not a phrase scan;
+  title terms are indexed again under ``t:`` for relevance;
+* documents are numbered newest first, so a postings list in id order is in date
+  order and its first block holds the newest matches;
+* postings are delta + LEB128 varint coded, split into blocks (:class:`Layout`);
+  the term dictionary is split into shards by FNV-1a hash, and short lists live
+  inside the dictionary entry (one request for rare terms);
+* document records come in chunks by id; a year is a range of ids;
+  other facets are id lists fetched only when a reader picks them.
+
+Layout under the output folder::
+
+    meta.json                       sizes, facet values, year ranges
+    dict/<shard>.json               term -> [df, inline b64] | [df, n, [first ids]]
+    post/<shard>/<n>.<k>.bin        block k of the n-th long list in that shard
+    facet/<axis>/<i>.bin            ids of facet value i
+    doc/<chunk>.json                [title, date label, url, provinces, units, type, lede]
+
+:func:`query` is the reference implementation of what ``docs/assets/search/search.js``
+does, used by tests to cross-check the browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import Article, load
+from .display import event_label, format_partial
+from .gazetteer import current_unit
+from .taxonomy import article_url, newest_first
+from .text import fold
+
+__all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "fnv1a", "iter_articles",
+           "query", "terms_of", "tokenize"]
+
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How the index is cut into files; the defaults were chosen by benchmarks/search_bench.py.
+
+    Tests use tiny values (``Layout(block=2, inline=1, chunk=2)``) to exercise every path.
+    """
+
+    block: int = 2048  # ids per postings block: ≤ ~2.5 kB coded, newest first
+    inline: int = 24  # lists this short are stored in the dictionary entry itself
+    chunk: int = 40  # document records per chunk (a first page needs one or two)
+    terms_per_shard: int = 256  # dictionary shards hold about this many terms
+
+
+LEDE_CHARS = 220
+_SYLLABLE = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"\s*")
+
+
+def tokenize(text: str) -> list[tuple[str, bool]]:
+    """Folded syllables of ``text``, each with whether it follows the previous one
+    across whitespace only (a pair "dang bo" is not formed across punctuation).
+
+    >>> tokenize("Đảng bộ, Văn phòng")
+    [('dang', False), ('bo', True), ('van', False), ('phong', True)]
+    """
+    folded = fold(text)
+    tokens: list[tuple[str, bool]] = []
+    end = -1
+    for match in _SYLLABLE.finditer(folded):
+        adjacent = end >= 0 and _GAP.fullmatch(folded, end, match.start()) is not None
+        tokens.append((match.group(), adjacent))
+        end = match.end()
+    return tokens
+
+
+def terms_of(text: str) -> set[str]:
+    """Syllables and adjacent pairs: ``terms_of("Đảng bộ")`` → {"dang", "bo", "dang bo"}."""
+    terms: set[str] = set()
+    previous = ""
+    for syllable, adjacent in tokenize(text):
+        terms.add(syllable)
+        if adjacent:
+            terms.add(f"{previous} {syllable}")
+        previous = syllable
+    return terms
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: syllables (all required) and adjacent pairs (ranking only).
+
+    >>> Query.parse("Đảng  bộ văn phòng").pairs
+    ('dang bo', 'bo van', 'van phong')
+    """
+
+    syllables: tuple[str, ...]
+    pairs: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        words = [syllable for syllable, _ in tokenize(text)]
+        pairs = tuple(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:], strict=False)))
+        return cls(tuple(dict.fromkeys(words)), pairs)
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a of the UTF-8 term; the JS client computes the same shard."""
+    value = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+# --- encoding -------------------------------------------------------------------------
+
+def encode_ids(ids: Iterable[int]) -> bytes:
+    """Ascending ids as LEB128 varints of their gaps (the first gap is from -1)."""
+    out = bytearray()
+    previous = -1
+    for doc_id in ids:
+        gap = doc_id - previous
+        previous = doc_id
+        while gap >= 0x80:
+            out.append((gap & 0x7F) | 0x80)
+            gap >>= 7
+        out.append(gap)
+    return bytes(out)
+
+
+def decode_ids(data: bytes) -> list[int]:
+    ids: list[int] = []
+    previous, gap, shift = -1, 0, 0
+    for byte in data:
+        gap |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        previous += gap
+        ids.append(previous)
+        gap, shift = 0, 0
+    return ids
+
+
+# --- documents ------------------------------------------------------------------------
+
+def _lede(body: str) -> str:
+    """The body's opening words, on one line, cut at a word boundary."""
+    kept = (line for line in body.splitlines() if not line.lstrip().startswith(("![", "#")))
+    text = " ".join(" ".join(kept).split())
+    if len(text) <= LEDE_CHARS:
+        return text
+    return text[:LEDE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _record(article: Article) -> list:
+    units = sorted({u for u in map(current_unit, article.provinces) if u})
+    when = article.timeline_date
+    return [article.title, format_partial(when) if when else "", article_url(article),
+            article.provinces, units, article.event_type, _lede(article.body)]
+
+
+# --- building -------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Collected:
+    """Postings by term over load order, records, and each record's sort key."""
+
+    postings: dict[str, array]
+    records: list[list]
+    order: list[int]  # order[doc_id] = load index
+
+
+def _collect(articles: Iterable[Article]) -> _Collected:
+    postings: dict[str, array] = {}
+    keyed: list[tuple[Article, int]] = []
+    records: list[list] = []
+    for index, article in enumerate(articles):
+        terms = terms_of("\n".join([article.title, *article.tags, article.body]))
+        terms.update("t:" + term for term in terms_of(article.title))
+        for term in terms:
+            listed = postings.get(term)
+            if listed is None:
+                listed = postings[term] = array("i")
+            listed.append(index)
+        records.append(_record(article))
+        article.body = ""  # keep only what the sort needs
+        keyed.append((article, index))
+    by_article = {id(a): i for a, i in keyed}
+    order = [by_article[id(a)] for a in newest_first(a for a, _ in keyed)]
+    return _Collected(postings, records, order)
+
+
+def _remap(collected: _Collected) -> Iterator[tuple[str, list[int]]]:
+    """Each term's ids renumbered newest first, ascending."""
+    doc_id = array("i", bytes(4 * len(collected.order)))
+    for new, old in enumerate(collected.order):
+        doc_id[old] = new
+    for term in sorted(collected.postings):
+        yield term, sorted(doc_id[i] for i in collected.postings.pop(term))
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    os.replace(temp, path)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_postings(collected: _Collected, out: Path, layout: Layout) -> int:
+    shards_count = 1
+    while shards_count * layout.terms_per_shard < len(collected.postings):
+        shards_count *= 2
+    shards: list[dict[str, list]] = [{} for _ in range(shards_count)]
+    long_lists = [0] * shards_count
+    for term, ids in _remap(collected):
+        shard = fnv1a(term) % shards_count
+        entries = shards[shard]
+        if len(ids) <= layout.inline:
+            entries[term] = [len(ids), base64.b64encode(encode_ids(ids)).decode("ascii")]
+            continue
+        number = long_lists[shard]
+        long_lists[shard] += 1
+        blocks = [ids[i:i + layout.block] for i in range(0, len(ids), layout.block)]
+        for k, block in enumerate(blocks):
+            _write(out / "post" / f"{shard:x}" / f"{number}.{k}.bin", encode_ids(block))
+        entries[term] = [len(ids), number, [block[0] for block in blocks]]
+    for shard, entries in enumerate(shards):
+        _write(out / "dict" / f"{shard:x}.json", _json(entries))
+    return shards_count
+
+
+def _facets(records: list[list], order: list[int], out: Path) -> dict[str, list]:
+    axes: dict[str, dict[str, list[int]]] = {"province": {}, "unit": {}, "type": {}}
+    for doc_id, index in enumerate(order):
+        _, _, _, provinces, units, event_type, _ = records[index]
+        for axis, values in (("province", provinces), ("unit", units), ("type", [event_type])):
+            for value in dict.fromkeys(values):
+                axes[axis].setdefault(value, []).append(doc_id)
+    described: dict[str, list] = {}
+    for axis, values in axes.items():
+        names = sorted(values, key=lambda v: (fold(v), v))
+        for i, name in enumerate(names):
+            _write(out / "facet" / axis / f"{i}.bin", encode_ids(values[name]))
+        described[axis] = [[name, event_label(name) if axis == "type" else name,
+                            len(values[name])] for name in names]
+    return described
+
+
+def _years(records: list[list], order: list[int]) -> list[list]:
+    """[year, first id, last id] per year; ids of one year are contiguous, newest first."""
+    years: list[list] = []
+    for doc_id, index in enumerate(order):
+        year = _year_of(records[index][2])
+        if years and years[-1][0] == year:
+            years[-1][2] = doc_id
+        else:
+            years.append([year, doc_id, doc_id])
+    return years
+
+
+def _year_of(url: str) -> int | None:
+    part = url.split("/")[1]
+    return int(part) if part.isdigit() else None
+
+
+def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout()) -> dict:
+    """Write the index for ``articles`` under ``out``; return what meta.json says.
+
+    >>> build_index(load_articles(Path("articles")), Path("site/search"))["docs"]  # doctest: +SKIP
+    5
+    """
+    collected = _collect(articles)
+    out.mkdir(parents=True, exist_ok=True)
+    records, order = collected.records, collected.order
+    meta = {"version": 1, "docs": len(order), "block": layout.block, "chunk": layout.chunk,
+            "facets": _facets(records, order, out), "years": _years(records, order)}
+    for start in range(0, len(order), layout.chunk):
+        chunk = [records[i] for i in order[start:start + layout.chunk]]
+        _write(out / "doc" / f"{start // layout.chunk}.json", _json(chunk))
+    meta["shards"] = _write_postings(collected, out, layout)
+    _write(out / "meta.json", _json(meta))
+    return meta
+
+
+def iter_articles(articles_dir: Path) -> Iterator[Article]:
+    """Articles directly under ``articles_dir``, loaded one at a time."""
+    for path in sorted(articles_dir.glob("*.md")):
+        yield load(path)
+
+
+# --- querying (reference for the browser client) --------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Facet choices, combinable: province as published, current unit, year, event type."""
+
+    province: str | None = None
+    unit: str | None = None
+    year: int | None = None
+    event_type: str | None = None
+
+
+class IndexReader:
+    """Reads a built index folder the way the client fetches it, minus the laziness."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.meta = json.loads((root / "meta.json").read_text("utf-8"))
+
+    def postings(self, term: str) -> list[int]:
+        shard = fnv1a(term) % self.meta["shards"]
+        entries = json.loads((self.root / "dict" / f"{shard:x}.json").read_text("utf-8"))
+        entry = entries.get(term)
+        if entry is None:
+            return []
+        if len(entry) == 2:
+            return decode_ids(base64.b64decode(entry[1]))
+        return [doc_id for k in range(len(entry[2])) for doc_id in decode_ids(
+            (self.root / "post" / f"{shard:x}" / f"{entry[1]}.{k}.bin").read_bytes())]
+
+    def facet(self, axis: str, value: str) -> list[int]:
+        names = [row[0] for row in self.meta["facets"][axis]]
+        if value not in names:
+            return []
+        return decode_ids((self.root / "facet" / axis / f"{names.index(value)}.bin").read_bytes())
+
+    def allowed(self, filters: Filters) -> set[int] | None:
+        allowed: set[int] | None = None
+        for axis, value in (("province", filters.province), ("unit", filters.unit),
+                            ("type", filters.event_type)):
+            if value is not None:
+                ids = set(self.facet(axis, value))
+                allowed = ids if allowed is None else allowed & ids
+        if filters.year is not None:
+            ids = {i for y, first, last in self.meta["years"] if y == filters.year
+                   for i in range(first, last + 1)}
+            allowed = ids if allowed is None else allowed & ids
+        return allowed
+
+    def record(self, doc_id: int) -> list:
+        chunk = doc_id // self.meta["chunk"]
+        rows = json.loads((self.root / "doc" / f"{chunk}.json").read_text("utf-8"))
+        return rows[doc_id % self.meta["chunk"]]
+
+
+def query(root: Path, text: str, filters: Filters = Filters(), sort: str = "date") -> list[int]:
+    """Ids of the articles holding every syllable of ``text``, in the client's order.
+
+    Date order has two tiers: articles holding every query pair (the syllables
+    adjacent, "đảng bộ" as a word) newest first, then the rest newest first.
+    Relevance: 3 per query pair found in the article, 2 more per pair in the title,
+    1 per syllable in the title; ties newest first. ``query(p, "dang bo")`` and
+    ``query(p, "Đảng bộ")`` are the same list.
+    """
+    reader = IndexReader(root)
+    parsed = Query.parse(text)
+    if not parsed.syllables:
+        return []
+    allowed = reader.allowed(filters)
+    matched = _every(reader, parsed.syllables, allowed)
+    if sort != "relevance":
+        adjacent = _every(reader, parsed.pairs, matched) if parsed.pairs else matched
+        return sorted(adjacent) + sorted(matched - adjacent)
+    score = dict.fromkeys(matched, 0)
+    weighted = [(3, p) for p in parsed.pairs] + [(2, "t:" + p) for p in parsed.pairs]
+    weighted += [(1, "t:" + s) for s in parsed.syllables]
+    for weight, term in weighted:
+        for doc_id in reader.postings(term):
+            if doc_id in score:
+                score[doc_id] += weight
+    return sorted(score, key=lambda doc_id: (-score[doc_id], doc_id))
+
+
+def _every(reader: IndexReader, terms: Iterable[str], within: set[int] | None) -> set[int]:
+    """Ids holding every term, within ``within`` when given."""
+    matched = within
+    for term in terms:
+        ids = set(reader.postings(term))
+        matched = ids if matched is None else matched & ids
+    return matched if matched is not None else set()

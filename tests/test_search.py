@@ -1,0 +1,206 @@
+"""The search index (newsarchive.search): folding, terms, coding, and reference queries.
+
+``write_fixture_articles`` is shared with tests/test_search_browser.py, which checks that
+the browser client returns exactly what :func:`newsarchive.search.query` returns.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsarchive.article import Article, PartialDate, Source, dumps
+from newsarchive.search import (
+    Filters,
+    Layout,
+    Query,
+    build_index,
+    decode_ids,
+    encode_ids,
+    fnv1a,
+    iter_articles,
+    query,
+    terms_of,
+    tokenize,
+)
+
+# (slug, title, date, provinces, event type, body): spellings vary on purpose.
+FIXTURES = (
+    ("dai-hoi-hoa-binh-2020", "Đại hội Đảng bộ Văn phòng UBND tỉnh Hòa Bình nhiệm kỳ 2020-2025",
+     "2020-06-15", ["Hòa Bình"], "dai-hoi",
+     "Sáng 15/6, Đảng bộ Văn phòng UBND tỉnh Hòa Bình tổ chức Đại hội đại biểu lần thứ V. "
+     "Đảng ủy Văn phòng đã lãnh đạo hoàn thành tốt nhiệm vụ chính trị."),
+    ("so-ket-hoa-binh-2019", "Văn phòng UBND tỉnh Hoà Bình sơ kết công tác 6 tháng đầu năm",
+     "2019-07-10", ["Hòa Bình"], "so-ket",
+     "Chiều 10/7, Văn phòng UBND tỉnh Hoà Bình tổ chức hội nghị sơ kết. Đảng uỷ Văn phòng "
+     "chỉ đạo các chi bộ bám sát chương trình công tác."),
+    ("ben-tre-2021", "Đảng uỷ Văn phòng UBND tỉnh Bến Tre triển khai nhiệm vụ năm 2021",
+     "2021-01-20", ["Bến Tre"], "hoi-nghi",
+     "Đảng bộ Văn phòng UBND tỉnh Bến Tre hiện có 6 chi bộ trực thuộc với 80 đảng viên."),
+    ("gia-lai-nhan-su", "Bổ nhiệm Phó Chánh Văn phòng UBND tỉnh Gia Lai",
+     "2023-03-02", ["Gia Lai"], "nhan-su",
+     "Chủ tịch UBND tỉnh trao quyết định bổ nhiệm cho cán bộ. Các đảng viên, công chức "
+     "chúc mừng; bộ máy Văn phòng tiếp tục được kiện toàn."),
+    ("kien-giang-tong-ket", "Văn phòng UBND tỉnh Kiên Giang tổng kết năm 2024",
+     "2025-01-08", ["Kiên Giang"], "tong-ket",
+     "Năm 2024, Văn phòng UBND tỉnh tham mưu hơn 900 văn bản. Đại hội chi bộ đã thành công."),
+    ("lai-chau-chua-ro", "Hội nghị cán bộ, công chức Văn phòng UBND tỉnh Lai Châu",
+     None, ["Lai Châu"], "hoi-nghi",
+     "Hội nghị đánh giá công tác cải cách hành chính của Văn phòng."),
+    ("hai-phong-khen-thuong", "Văn phòng UBND TP Hải Phòng đón nhận Huân chương Lao động",
+     "2021-09-01", ["Hải Phòng"], "khen-thuong",
+     "Đảng ủy, cơ quan Văn phòng UBND thành phố đón nhận Huân chương Lao động hạng Nhì."),
+)
+SLUGS_NEWEST_FIRST = ("kien-giang-tong-ket", "gia-lai-nhan-su", "hai-phong-khen-thuong",
+                      "ben-tre-2021", "dai-hoi-hoa-binh-2020", "so-ket-hoa-binh-2019",
+                      "lai-chau-chua-ro")
+
+
+def write_fixture_articles(folder: Path) -> Path:
+    """Write :data:`FIXTURES` as article files under ``folder``; return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, title, day, provinces, event_type, body in FIXTURES:
+        article = Article(title=title, date=PartialDate.parse(day) if day else None,
+                          provinces=provinces, event_type=event_type,
+                          source=Source("Báo Tin tức", f"https://example.vn/{slug}.html"),
+                          body=body, slug=slug)
+        (folder / f"{slug}.md").write_text(dumps(article), "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module", params=[Layout(), Layout(block=2, inline=1, chunk=2,
+                                                         terms_per_shard=4)],
+                ids=["default-layout", "tiny-blocks"])
+def index_dir(request, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search")
+    articles = write_fixture_articles(root / "articles")
+    build_index(iter_articles(articles), root / "index", request.param)
+    return root / "index"
+
+
+def slugs(index_dir: Path, ids: list[int]) -> list[str]:
+    chunk = json.loads((index_dir / "meta.json").read_text("utf-8"))["chunk"]
+    return [json.loads((index_dir / "doc" / f"{i // chunk}.json").read_text("utf-8"))
+            [i % chunk][2].rstrip("/").rsplit("/", 1)[1] for i in ids]
+
+
+NFD = "NFD"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đảng bộ", [("dang", False), ("bo", True)]),
+    ("Đảng uỷ", [("dang", False), ("uy", True)]),
+    ("ĐẢNG ỦY", [("dang", False), ("uy", True)]),
+    (unicodedata.normalize(NFD, "Hoà Bình"), [("hoa", False), ("binh", True)]),
+    ("Đảng bộ, Văn phòng", [("dang", False), ("bo", True), ("van", False), ("phong", True)]),
+    ("UBND-tỉnh", [("ubnd", False), ("tinh", False)]),
+    ("<img src=x>", [("img", False), ("src", True), ("x", False)]),
+    ("", []),
+], ids=["nfc", "old-tone", "upper", "nfd", "comma-breaks-pair", "hyphen-breaks-pair", "markup",
+        "empty"])
+def test_tokenize(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert tokenize(text) == expected
+
+
+def test_terms_hold_syllables_and_adjacent_pairs() -> None:
+    assert terms_of("Đảng bộ Văn phòng") == {"dang", "bo", "van", "phong", "dang bo", "bo van",
+                                             "van phong"}
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("dang bo van phong", "Đảng bộ Văn phòng"),
+    ("Đảng uỷ", "Đảng ủy"),
+    ("hoa binh", "Hòa Bình"),
+    ("Hoà Bình", "Hòa Bình"),
+    ("dai hoi", "Đại hội"),
+    (unicodedata.normalize(NFD, "Đảng ủy"), "ĐẢNG ỦY"),
+], ids=["no-diacritics", "tone-placement", "hoa-binh-folded", "hoa-binh-tone", "dai-hoi",
+        "nfd-upper"])
+def test_query_spellings_parse_alike(left: str, right: str) -> None:
+    assert Query.parse(left) == Query.parse(right)
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    ("", 0x811C9DC5), ("a", 0xE40C292C), ("foobar", 0xBF9CF968),
+], ids=["empty", "a", "foobar"])
+def test_fnv1a_matches_published_vectors(term: str, expected: int) -> None:
+    assert fnv1a(term) == expected
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**31 - 1), unique=True))
+def test_id_coding_round_trips(ids: list[int]) -> None:
+    ids.sort()
+    assert decode_ids(encode_ids(ids)) == ids
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("dang bo van phong", "Đảng bộ Văn phòng"),
+    ("Đảng uỷ", "Đảng ủy"),
+    ("hoa binh", "Hòa Bình"),
+    ("Hoà Bình", "Hòa Bình"),
+    ("dai hoi", "Đại hội"),
+], ids=["dang-bo-van-phong", "dang-uy", "hoa-binh", "hoa-binh-tone", "dai-hoi"])
+def test_query_pairs_find_the_same_articles(index_dir: Path, left: str, right: str) -> None:
+    found = query(index_dir, left)
+    assert found, left
+    assert found == query(index_dir, right)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hoa binh", ["dai-hoi-hoa-binh-2020", "so-ket-hoa-binh-2019"]),
+    ("dang uy", ["hai-phong-khen-thuong", "ben-tre-2021", "dai-hoi-hoa-binh-2020",
+                 "so-ket-hoa-binh-2019"]),
+    # Adjacent "Đảng bộ" first (newest first), then articles with both syllables apart.
+    ("dang bo", ["ben-tre-2021", "dai-hoi-hoa-binh-2020", "gia-lai-nhan-su",
+                 "so-ket-hoa-binh-2019"]),
+    ("dai hoi", ["kien-giang-tong-ket", "dai-hoi-hoa-binh-2020"]),
+    ("van phong", list(SLUGS_NEWEST_FIRST)),
+    ("xyzzy", []),
+    ("<img src=x onerror=alert(1)>", []),
+    ("   ", []),
+], ids=["hoa-binh", "dang-uy", "adjacent-first", "dai-hoi", "undated-last", "absent", "markup",
+        "blank"])
+def test_query_by_date(index_dir: Path, text: str, expected: list[str]) -> None:
+    assert slugs(index_dir, query(index_dir, text)) == expected
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(province="Hòa Bình"), ["dai-hoi-hoa-binh-2020", "so-ket-hoa-binh-2019"]),
+    (Filters(unit="Vĩnh Long"), ["ben-tre-2021"]),
+    (Filters(unit="An Giang"), ["kien-giang-tong-ket"]),
+    (Filters(year=2021), ["hai-phong-khen-thuong", "ben-tre-2021"]),
+    (Filters(event_type="nhan-su"), ["gia-lai-nhan-su"]),
+    (Filters(province="Hòa Bình", year=2019), ["so-ket-hoa-binh-2019"]),
+    (Filters(unit="Phú Thọ", event_type="dai-hoi"), ["dai-hoi-hoa-binh-2020"]),
+    (Filters(province="Hòa Bình", event_type="nhan-su"), []),
+    (Filters(province="Atlantis"), []),
+], ids=["province", "unit-ben-tre", "unit-kien-giang", "year", "event-type", "province+year",
+        "unit+type", "empty-combination", "unknown-value"])
+def test_facets_filter(index_dir: Path, filters: Filters, expected: list[str]) -> None:
+    assert slugs(index_dir, query(index_dir, "van phong", filters)) == expected
+
+
+def test_relevance_puts_adjacent_title_matches_first(index_dir: Path) -> None:
+    ranked = slugs(index_dir, query(index_dir, "dang uy van phong", sort="relevance"))
+    assert ranked[0] == "ben-tre-2021"  # the only title with "Đảng uỷ Văn phòng"
+    assert set(ranked) == set(slugs(index_dir, query(index_dir, "dang uy van phong")))
+
+
+def test_meta_lists_facets_and_contiguous_years(index_dir: Path) -> None:
+    meta = json.loads((index_dir / "meta.json").read_text("utf-8"))
+    assert meta["docs"] == len(FIXTURES)
+    assert [row[0] for row in meta["years"]] == [2025, 2023, 2021, 2020, 2019, None]
+    assert ["nhan-su", "Nhân sự", 1] in meta["facets"]["type"]
+    assert ["Vĩnh Long", "Vĩnh Long", 1] in meta["facets"]["unit"]
+
+
+def test_records_keep_published_text(index_dir: Path) -> None:
+    titles = {json.dumps(row, ensure_ascii=False) for path in (index_dir / "doc").glob("*.json")
+              for row in json.loads(path.read_text("utf-8"))}
+    assert any("Văn phòng UBND tỉnh Hoà Bình sơ kết" in row for row in titles)
+    assert any('"bai-viet/chua-ro/lai-chau-chua-ro/"' in row for row in titles)
