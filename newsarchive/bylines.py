@@ -1,0 +1,62 @@
+"""Bylines and photo captions: who wrote the article, who took the pictures.
+
+A byline is the last line of the article, names only: "Thanh Nhật" (seed 001),
+"Nguyên An - Khánh Thùy" (seed 002, two authors). A photo caption ends with a credit:
+"… năm 2024. Ảnh: M.Đ" (seed 000), "… tỉnh. Ảnh Huy Dương" (seed 004). Photo credits
+are never authors.
+
+>>> parse_byline("Nguyên An - Khánh Thùy")
+['Nguyên An', 'Khánh Thùy']
+>>> split_caption("Đại biểu tham gia đóng góp ý kiến. Ảnh: Thiệu Phan")
+('Đại biểu tham gia đóng góp ý kiến.', 'Thiệu Phan')
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Ảnh:" at the start, after a sentence end, or after a run of spaces (seed 001 pads
+# the caption with spaces before "Ảnh: T.N"); the credit is names or initials.
+_CAPTION = re.compile(r"^(?P<caption>(?:.*?(?:[.!?…”\"')]|\s{2,}|\s[-–]))?)\s*\(?\s*"
+                      r"(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh và bài|Ảnh tư liệu)\s*:?\s*"
+                      r"(?P<credit>[^():;]{1,40}?)\s*\)?\s*$")
+_PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|Nhóm phóng viên)\s*:\s*",
+                     re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
+_INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
+_SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.]+$")  # "Huy Dương/TTXVN"
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not any(ch.isdigit() for ch in word) or bool(
+        _INITIALS.match(word))
+
+
+def looks_like_name(text: str, max_words: int = 5) -> bool:
+    """Whether ``text`` is a person's name or initials ("Thiệu Phan", "T.N", "PV").
+
+    >>> looks_like_name("Thanh Nhật"), looks_like_name("Quang cảnh hội nghị")
+    (True, False)
+    """
+    words = _SUFFIX.sub("", text).split()
+    return (0 < len(words) <= max_words and len(text) <= 40
+            and all(_is_name_word(word) for word in words))
+
+
+def split_caption(line: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``line`` ends with a photo credit; caption may be ''."""
+    match = _CAPTION.match(line.strip())
+    if not match or not looks_like_name(match["credit"].rstrip(".")):
+        return None
+    return match["caption"].strip(), match["credit"].strip().rstrip(".")
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The authors a last line names, or ``None`` when it is not a byline."""
+    text = _PREFIX.sub("", line.strip())
+    if not text or ":" in text or text[-1] in ".:;!?…\"”" and not _INITIALS.match(text.split()[-1]):
+        return None
+    names = [name.strip() for name in _NAME_SPLIT.split(text) if name.strip()]
+    if not names or len(names) > 4 or not all(looks_like_name(n, max_words=4) for n in names):
+        return None
+    return names

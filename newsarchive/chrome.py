@@ -1,0 +1,143 @@
+"""Strip page chrome from scraped text; report what was removed and why.
+
+A scraped page is a column of lines: section labels and a date widget above the
+headline, the headline, the article, then share buttons and related links. The
+patterns live in ``data/chrome.toml`` (groups in priority order); this module only
+applies them. Seed 000 starts ``Chính trị / Tin tức / <headline> / Theo dõi Báo Gia
+Lai trên Google News`` and ends ``Có thể bạn quan tâm``: all chrome.
+
+>>> page = strip_chrome(["Chính trị", "Sơ kết 6 tháng", "Nội dung.", "Có thể bạn quan tâm", "x"])
+>>> page.headline, [line.text for line in page.body]
+('Sơ kết 6 tháng', ['Nội dung.'])
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .errors import DataFileError
+from .text import fold, normalize_tones
+
+_DATA_FILE = "chrome.toml"
+_SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeGroup:
+    """One named group of chrome lines (see ``data/chrome.toml``)."""
+
+    name: str
+    action: str  # "cut" (this line and the rest) or "drop" (this line)
+    before_headline_only: bool
+    lines: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, line: str) -> bool:
+        return line_key(line) in self.lines or any(p.fullmatch(line) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A body line; ``repeated`` when the page printed it twice in a row (a caption)."""
+
+    text: str
+    repeated: bool = False
+
+
+@dataclass(slots=True)
+class Page:
+    """A scraped page split into its parts. ``above`` are non-chrome lines before the
+    headline that the caller must classify (date widgets); ``removed`` says why each
+    chrome line went, for the run report and for tests."""
+
+    headline: str | None
+    above: list[str] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def collapse(line: str) -> str:
+    """Trim and collapse whitespace, including no-break and zero-width spaces."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def line_key(line: str) -> str:
+    """Comparison key of a line: folded, tone placement normalised, spaces collapsed."""
+    return fold(normalize_tones(collapse(line)))
+
+
+@cache
+def chrome_groups() -> tuple[ChromeGroup, ...]:
+    """The groups of ``data/chrome.toml`` in priority order, validated."""
+    raw = resources.files("newsarchive.data").joinpath(_DATA_FILE).read_text("utf-8")
+    try:
+        groups = tomllib.loads(raw)["group"]
+    except (tomllib.TOMLDecodeError, KeyError) as error:
+        raise DataFileError(f"not a list of [[group]] tables: {error}", _DATA_FILE) from error
+    return tuple(_parse_group(group, number) for number, group in enumerate(groups, start=1))
+
+
+def _parse_group(group: dict, number: int) -> ChromeGroup:
+    where = f"[[group]] #{number}"
+    if group.get("action") not in ("cut", "drop"):
+        raise DataFileError(f"{where}: action must be 'cut' or 'drop'", _DATA_FILE)
+    lines, patterns = group.get("lines", []), group.get("patterns", [])
+    if not lines and not patterns:
+        raise DataFileError(f"{where}: a group needs lines or patterns", _DATA_FILE)
+    try:
+        compiled = tuple(re.compile(p) for p in patterns)
+    except re.error as error:
+        raise DataFileError(f"{where}: bad pattern: {error}", _DATA_FILE) from error
+    return ChromeGroup(group.get("name", where), group["action"],
+                       group.get("where") == "before-headline",
+                       frozenset(line_key(line) for line in lines), compiled)
+
+
+def chrome_group(line: str, above_headline: bool) -> ChromeGroup | None:
+    """The first group that claims ``line`` (a collapsed line), or ``None``."""
+    for group in chrome_groups():
+        if group.before_headline_only and not above_headline:
+            continue
+        if group.matches(line):
+            return group
+    return None
+
+
+def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda _: False
+                 ) -> Page:
+    """Split ``lines`` into headline and body, dropping chrome.
+
+    ``is_widget`` recognises date widgets above the headline (``dates.is_date_line``);
+    they are kept in ``page.above`` so the caller can say why they are not the date.
+    """
+    page = Page(headline=None)
+    for line in filter(None, map(collapse, lines)):
+        group = chrome_group(line, above_headline=page.headline is None)
+        if group is not None and group.action == "cut" and page.headline is not None:
+            page.removed.append((line, f"{group.name} (and everything after)"))
+            break
+        if group is not None:
+            page.removed.append((line, group.name))
+        elif page.headline is None and is_widget(line):
+            page.above.append(line)
+        elif page.headline is None:
+            page.headline = line
+        else:
+            _add_body_line(page, line)
+    return page
+
+
+def _add_body_line(page: Page, line: str) -> None:
+    key = line_key(line)
+    if key == line_key(page.headline or ""):
+        page.removed.append((line, "headline repeated"))
+    elif page.body and key == line_key(page.body[-1].text):
+        page.removed.append((line, "repeated on consecutive lines"))
+        page.body[-1] = Line(page.body[-1].text, repeated=True)
+    else:
+        page.body.append(Line(line))

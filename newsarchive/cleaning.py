@@ -1,0 +1,326 @@
+"""Raw article text → :class:`Article`: the rules that decide every field.
+
+Stages, each delegated: chrome off (:mod:`chrome`), publication stamp and event date
+(:mod:`dates`), aggregator footer and publisher (:mod:`sources`), captions and byline
+(:mod:`bylines`), sub-headings, event type and tags (:mod:`classify`), provinces
+(:mod:`provinces_in_text`). A field it cannot settle is ``None``/``[]`` and named in
+``review``: a wrong value is worse than an honest null.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import dates, sources
+from .article import FIELD_ORDER, Article, Image, PartialDate, Source
+from .bylines import parse_byline, split_caption
+from .chrome import Line, Page, strip_chrome
+from .classify import classify, tags_for
+from .errors import RawInputError
+from .provinces_in_text import name_at, subject_provinces
+from .sources import Footer, Publication
+
+EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
+_SENTENCE_END = ".!?…:;”\"’')»]"
+_LINE_START_SPECIAL = re.compile(r"^([#>+\-=*]|\d+(?=[.)]))")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+@dataclass(slots=True)
+class Hints:
+    """Metadata known before reading the text: CLI ``--source-url``, a page's JSON-LD."""
+
+    url: str | None = None
+    title: str | None = None
+    date: PartialDate | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+
+    def merged_with(self, override: Hints) -> Hints:
+        """These hints with every field ``override`` sets taking precedence."""
+        return Hints(override.url or self.url, override.title or self.title,
+                     override.date or self.date, override.authors or self.authors,
+                     override.site_name or self.site_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What a saved HTML page says about its own lines: which are sub-headings
+    (``<h2>``) and which are captions (``<figcaption>`` text → photo credit)."""
+
+    headings: frozenset[str] = frozenset()
+    captions: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(slots=True)
+class Block:
+    """A body block: ``para``, ``heading`` or ``caption`` (with its photo ``credit``)."""
+
+    kind: str
+    text: str
+    credit: str | None = None
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The article's parts before they become fields."""
+
+    headline: str
+    page: Page
+    blocks: list[Block]
+    stamp: PartialDate | None = None
+    footer: Footer | None = None
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def lead(self) -> str:
+        return next((b.text for b in self.blocks if b.kind == "para"), "")
+
+    @property
+    def subheadings(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "heading"]
+
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def parse(text: str, structure: Structure | None = None, name: str = "<input>") -> Parsed:
+    """Split raw ``text`` into headline, stamp, blocks, footer and byline."""
+    page = strip_chrome(text.splitlines(), is_widget=dates.is_date_line)
+    if page.headline is None:
+        raise RawInputError("rejected: no article text once page chrome is removed", name)
+    lines = list(page.body)
+    parsed = Parsed(page.headline, page, [])
+    parsed.stamp = _take_stamp(lines)
+    parsed.footer = _take_footer(lines)
+    parsed.blocks = [_block(line, structure) for line in lines]
+    parsed.authors = _take_byline(parsed.blocks)
+    if structure is None:
+        _mark_headings(parsed.blocks)
+    return parsed
+
+
+def _take_stamp(lines: list[Line]) -> PartialDate | None:
+    """A date-only line among the first lines under the headline is the publication date."""
+    for index, line in enumerate(lines[:3]):
+        stamp = dates.parse_stamp(line.text)
+        if stamp is not None:
+            del lines[index]
+            return stamp
+    return None
+
+
+def _take_footer(lines: list[Line]) -> Footer | None:
+    for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+        footer = sources.parse_footer(lines[index].text)
+        if footer is not None:
+            del lines[index]
+            return footer
+    return None
+
+
+def _block(line: Line, structure: Structure | None) -> Block:
+    if structure is not None:
+        credits = dict(structure.captions)
+        if line.text in credits:
+            return Block("caption", line.text, credits[line.text])
+        if line.text in structure.headings:
+            return Block("heading", line.text)
+    caption = split_caption(line.text)
+    if caption is not None:
+        return Block("caption", caption[0], caption[1])
+    # The page printed the same short line twice in a row: image alt text + caption.
+    return Block("caption" if line.repeated else "para", line.text)
+
+
+def _take_byline(blocks: list[Block]) -> list[str]:
+    if len(blocks) > 1 and blocks[-1].kind == "para":
+        names = parse_byline(blocks[-1].text)
+        if names:
+            blocks.pop()
+            return names
+    return []
+
+
+def _mark_headings(blocks: list[Block]) -> None:
+    """A short unpunctuated line inside the body is a sub-heading (seed 002)."""
+    paras = [i for i, b in enumerate(blocks) if b.kind == "para"]
+    for index in paras[1:]:
+        text = blocks[index].text
+        words = text.split()
+        if (index < len(blocks) - 1 and 3 <= len(words) <= 30 and text[0].isupper()
+                and text[-1] not in _SENTENCE_END):
+            blocks[index].kind = "heading"
+
+
+def build_article(text: str, hints: Hints | None = None, structure: Structure | None = None,
+                  name: str = "<input>") -> Article:
+    """The article for raw ``text``; ``hints`` carry what the page or editor told us."""
+    hints = hints or Hints()
+    parsed = parse(text, structure, name)
+    review: set[str] = set()
+    title = inert_title(hints.title or parsed.headline)
+    event_type = classify(title, parsed.lead, parsed.body_text())
+    published, event_date = _dates(parsed, title, event_type, hints, review)
+    publication = _publication(parsed, hints)
+    source = _source(parsed, publication, hints, review)
+    day = (published or event_date).as_date() if (published or event_date) else None
+    provinces = _provinces(parsed, title, publication, day, review)
+    authors = hints.authors or parsed.authors
+    if not authors:
+        review.add("authors")
+    return Article(
+        title=title, date=published, event_date=event_date, provinces=provinces,
+        event_type=event_type, tags=tags_for(title, parsed.lead, parsed.body_text()),
+        source=source, authors=authors,
+        images=[Image(b.text, b.credit) for b in parsed.blocks if b.kind == "caption" and b.text],
+        review=[key for key in FIELD_ORDER if key in review], body=render_body(parsed.blocks))
+
+
+def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,
+           review: set[str]) -> tuple[PartialDate | None, PartialDate | None]:
+    published = _plausible(hints.date or parsed.stamp, review, "date")
+    event, guessed = _event_date(parsed, title, published, event_type)
+    event = _plausible(event, review, "event_date")
+    if guessed or (event is None and event_type != "chuyen-de"):
+        review.add("event_date")
+    if published is not None and _contradicts(published, event, title, parsed.lead):
+        published = None  # a printed date the text's own years contradict: an editor decides
+    if published is None:
+        review.add("date")
+    return published, event
+
+
+def _plausible(value: PartialDate | None, review: set[str], key: str) -> PartialDate | None:
+    """Drop a date before the archive's first year (1945) or after today, for review."""
+    if value is None or value.year >= EARLIEST_YEAR and value.as_date() <= date.today():
+        return value
+    review.add(key)
+    return None
+
+
+def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
+                event_type: str) -> tuple[PartialDate | None, bool]:
+    """The event date, and whether its year is a guess an editor should confirm.
+
+    The year comes from the date itself, else the publication date, else a single year
+    in the headline ("Sáng 12-7" under "… năm 2024"), else — for a congress only — the
+    first year of its term ("nhiệm kỳ 2025-2030"), which is a guess.
+    """
+    if event_type == "chuyen-de":
+        return None, False  # a feature or interview covers no single event
+    headline_years = set(dates.years_in(title))
+    year = published.year if published else (
+        headline_years.pop() if len(headline_years) == 1 else None)
+    event = _find_in_lead(parsed, year)
+    if published and event.value and event.inferred and event.value > published:
+        return PartialDate(event.value.year - 1, event.value.month, event.value.day), False
+    if event.value is None and event.phrase and event_type == "dai-hoi":
+        start = dates.term_start_year(f"{title}\n{parsed.body_text()}")
+        if start is not None:
+            return dates.find_event_date(event.phrase, start).value, True
+    return event.value, False
+
+
+def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
+    """A date in the lead, else a paragraph opening with one (seed 002 "Ngày 22/6, …")."""
+    event = dates.find_event_date(parsed.lead, year)
+    for block in parsed.blocks[1:6]:
+        if event.value is not None or event.phrase:
+            break
+        if block.kind == "para":
+            found = dates.find_event_date(block.text[:25], year)
+            event = found if found.phrase and block.text.startswith(found.phrase) else event
+    return event
+
+
+def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
+                 lead: str) -> bool:
+    if event is not None and event > published:
+        return True
+    years = dates.years_in(f"{title} {lead}")
+    return bool(years) and max(years) < published.year - 1
+
+
+def _publication(parsed: Parsed, hints: Hints) -> Publication | None:
+    candidates = (
+        sources.by_url(hints.url) if hints.url else None,
+        parsed.footer.publication if parsed.footer else None,
+        sources.by_lead(parsed.lead),
+        *(sources.by_follow_widget(line) for line, _ in parsed.page.removed),
+        sources.by_name(hints.site_name) if hints.site_name else None,
+    )
+    return next((c for c in candidates if c is not None and c.kind != "aggregator"), None)
+
+
+def _source(parsed: Parsed, publication: Publication | None, hints: Hints,
+            review: set[str]) -> Source:
+    aggregator = sources.by_url(hints.url) if hints.url else None
+    syndicated = aggregator.name if aggregator and aggregator.kind == "aggregator" else None
+    url = parsed.footer.url if parsed.footer else hints.url
+    name = publication.name if publication else (parsed.footer.name if parsed.footer else None)
+    if name is None:
+        review.add("source")
+    return Source(name, url, syndicated)
+
+
+def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
+               review: set[str]) -> list[str]:
+    names: list[str] = []
+    home = sources.province_on(publication, day) if publication else None
+    if home:
+        names.append(home)
+    rest = "\n".join(b.text for b in parsed.blocks[1:])
+    for unit in subject_provinces(title, parsed.lead, parsed.subheadings, rest):
+        name = name_at(unit, day)
+        if name not in names:
+            names.append(name)
+    if not names:
+        review.add("provinces")
+    return names
+
+
+def escape_markdown(text: str) -> str:
+    """Make published text inert in Markdown: entities for ``& < >``, backslashes for
+    emphasis/link/code characters and for a line-opening list or heading marker.
+
+    >>> escape_markdown("* Hội nghị <b>sơ kết</b>")
+    '\\\\* Hội nghị &lt;b&gt;sơ kết&lt;/b&gt;'
+    """
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
+                                   else "\\" + m.group(1), escaped, count=1)
+
+
+def inert_title(headline: str) -> str:
+    """The headline with ``<``/``>`` as entities: a tag in a scraped headline is text, and
+    a title must never carry markup into a page or feed, however it is rendered.
+
+    >>> inert_title("Hội nghị <script> cán bộ")
+    'Hội nghị &lt;script&gt; cán bộ'
+    """
+    return headline.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_figure(caption: str, credit: str | None) -> str:
+    """A caption as an image-less figure; every piece of text HTML-escaped."""
+    parts = [html.escape(caption)] if caption else []
+    if credit:
+        parts.append(f'<span class="credit">Ảnh: {html.escape(credit)}</span>')
+    return f"<figure class=\"caption\"><figcaption>{' '.join(parts)}</figcaption></figure>"
+
+
+def render_body(blocks: list[Block]) -> str:
+    """Blocks as Markdown: paragraphs, ``##`` sub-headings, caption figures."""
+    out = []
+    for block in blocks:
+        if block.kind == "caption":
+            out.append(render_figure(block.text, block.credit))
+        elif block.kind == "heading":
+            out.append("## " + escape_markdown(block.text))
+        else:
+            out.append(escape_markdown(block.text))
+    return "\n\n".join(out)

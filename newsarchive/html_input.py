@@ -1,0 +1,161 @@
+"""Saved HTML pages → the text shape the cleaner reads, plus what the page says of itself.
+
+Two structures are supported: pages with JSON-LD ``NewsArticle`` (headline,
+datePublished, author, publisher, url), and pages with only OpenGraph/``<meta>`` tags
+(``og:title``, ``article:published_time``, ``og:url``, ``og:site_name``, ``author``).
+The article column is the ``<article>`` element (or ``itemprop=articleBody``, or the
+element holding most paragraphs); ``<h2>``–``<h4>`` inside it are sub-headings and
+``<figcaption>`` texts are captions. Scripts, navigation, asides and share widgets are
+dropped before any text is read, so no markup reaches the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from .article import PartialDate
+from .bylines import split_caption
+from .cleaning import Hints, Structure
+from .text import nfc
+
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"}
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "iframe", "svg", "button", "template"]
+_CHROME_CLASS = re.compile(r"share|social|related|comment|breadcrumb|banner|advert|\bads?\b|"
+                           r"tags?-|menu|sidebar", re.IGNORECASE)
+_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "p", "figure", "li", "blockquote"]
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def read_html(page: str) -> tuple[str, Structure, Hints]:
+    """``(text, structure, hints)`` for a saved page; the text has one block per line."""
+    soup = BeautifulSoup(page, "html.parser")
+    hints = _hints_from_meta(soup).merged_with(_hints_from_json_ld(soup))  # JSON-LD wins
+    column = _article_column(soup)
+    for tag in column.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in column.find_all(class_=_CHROME_CLASS):
+        if isinstance(tag, Tag) and not tag.decomposed:
+            tag.decompose()
+    lines, headings, captions = _blocks(column)
+    title = hints.title or _first_heading(soup)
+    if title:
+        lines.insert(0, title)
+    return "\n".join(lines), Structure(frozenset(headings), tuple(captions)), hints
+
+
+def _text(node: Tag) -> str:
+    return nfc(" ".join(node.get_text(" ").split()))
+
+
+def _hints_from_json_ld(soup: BeautifulSoup) -> Hints:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        item = _find_article(data)
+        if item is not None:
+            return Hints(url=_url_of(item), title=_str(item.get("headline")),
+                         date=_day(item.get("datePublished")), authors=_names(item.get("author")),
+                         site_name=_str((item.get("publisher") or {}).get("name")
+                                        if isinstance(item.get("publisher"), dict) else None))
+    return Hints()
+
+
+def _find_article(data: Any) -> dict | None:
+    if isinstance(data, list):
+        return next((found for d in data if (found := _find_article(d)) is not None), None)
+    if not isinstance(data, dict):
+        return None
+    kinds = data.get("@type")
+    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+    if kinds & _ARTICLE_TYPES:
+        return data
+    return _find_article(data.get("@graph")) if "@graph" in data else None
+
+
+def _url_of(item: dict) -> str | None:
+    page = item.get("mainEntityOfPage")
+    if isinstance(page, dict):
+        page = page.get("@id")
+    return _str(item.get("url")) or _str(page)
+
+
+def _names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value] if value else []
+    names = [v.get("name") if isinstance(v, dict) else v for v in values]
+    return [nfc(n.strip()) for n in names if isinstance(n, str) and n.strip()]
+
+
+def _str(value: Any) -> str | None:
+    return nfc(" ".join(value.split())) if isinstance(value, str) and value.strip() else None
+
+
+def _day(value: Any) -> PartialDate | None:
+    match = _ISO_DAY.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    try:
+        return PartialDate(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def _hints_from_meta(soup: BeautifulSoup) -> Hints:
+    def meta(*keys: str) -> str | None:
+        for key in keys:
+            tag = (soup.find("meta", attrs={"property": key})
+                   or soup.find("meta", attrs={"name": key}))
+            if tag is not None and _str(tag.get("content")):
+                return _str(tag.get("content"))
+        return None
+
+    author = meta("author", "article:author")
+    return Hints(url=meta("og:url"), title=meta("og:title"),
+                 date=_day(meta("article:published_time", "pubdate", "date")),
+                 authors=[author] if author and not author.startswith("http") else [],
+                 site_name=meta("og:site_name"))
+
+
+def _article_column(soup: BeautifulSoup) -> Tag:
+    column = soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article")
+    if isinstance(column, Tag):
+        return column
+    containers = [tag for tag in soup.find_all(["div", "section", "main"])]
+    best = max(containers, key=lambda t: len(t.find_all("p", recursive=False)), default=None)
+    return best if best is not None else (soup.body or soup)
+
+
+def _blocks(column: Tag) -> tuple[list[str], list[str], list[tuple[str, str | None]]]:
+    lines: list[str] = []
+    headings: list[str] = []
+    captions: list[tuple[str, str | None]] = []
+    for node in column.find_all(_BLOCK_TAGS):
+        if node.find_parent(["figure", "li", "blockquote"]) not in (None, column) and \
+                node.name != "figure":
+            continue
+        if node.name == "figure":
+            caption = node.find("figcaption")
+            text = _text(caption) if caption else ""
+            if text:
+                split = split_caption(text)
+                lines.append(split[0] if split else text)
+                captions.append((lines[-1], split[1] if split else None))
+            continue
+        text = _text(node)
+        if not text or node.name == "h1":
+            continue
+        if node.name in ("h2", "h3", "h4"):
+            headings.append(text)
+        lines.append(text)
+    return lines, headings, captions
+
+
+def _first_heading(soup: BeautifulSoup) -> str | None:
+    h1 = soup.find("h1")
+    return _text(h1) if isinstance(h1, Tag) else None

@@ -1,0 +1,197 @@
+"""Ingest a batch of raw inputs into ``articles/``: write, keep editors' work, report.
+
+Each input gets exactly one :class:`Outcome`. A small ledger, ``.ingest-state.json``
+in the output folder, remembers for every raw text (by content hash) which article it
+became and the hash of the bytes we wrote. That tells the three cases apart on a
+re-run: our own output unchanged (``unchanged``), our output with better rules
+(``updated``), or an article an editor changed since (``protected``: left alone unless
+``force``). The same text under another name is a ``duplicate``; a file that cannot be
+read is ``rejected`` with the reason. Every write is atomic (temp file + ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Article, dumps
+from .cleaning import Hints, build_article
+from .errors import ArchiveError, RawInputError
+from .html_input import read_html
+from .rawinput import HTML_SUFFIXES, RawText, content_key, read_raw
+from .text import unique_slug
+
+STATE_FILE = ".ingest-state.json"
+INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
+STATUSES = ("written", "updated", "unchanged", "duplicate", "protected", "rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input (``status`` is one of :data:`STATUSES`)."""
+
+    source: str
+    status: str
+    article: str | None = None
+    review: tuple[str, ...] = ()
+    message: str = ""
+    provinces: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Ledger:
+    """Content hash → where its raw copy and article are, and what we wrote."""
+
+    path: Path
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> Ledger:
+        path = folder / STATE_FILE
+        try:
+            data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+        except (OSError, ValueError) as error:
+            raise ArchiveError(f"unreadable ingest state: {error}", path) from error
+        return cls(path, dict(data.get("inputs", {})))
+
+    def save(self) -> None:
+        data = {"version": 1, "inputs": dict(sorted(self.entries.items()))}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so a reader sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders expanded to their ``.txt``/``.html`` files, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and p.suffix.lower() in INPUT_SUFFIXES
+                                and not any(part.startswith(".") for part in p.parts)))
+        else:
+            found.append(path)
+    return found
+
+
+class Ingester:
+    """One run over a batch into ``output_dir`` (see the module docstring)."""
+
+    def __init__(self, output_dir: Path, source_url: str | None = None, force: bool = False):
+        self.output_dir = output_dir
+        self.raw_dir = output_dir / "raw"
+        self.hints_url = source_url
+        self.force = force
+        self.ledger = Ledger.load(output_dir)
+        self.seen: dict[str, str] = {}
+        self.taken = {p.stem for p in output_dir.glob("*.md")}
+        self.taken.update(Path(e["article"]).stem for e in self.ledger.entries.values())
+
+    def run(self, paths: Iterable[Path]) -> list[Outcome]:
+        outcomes = [self.ingest_one(path) for path in collect_inputs(paths)]
+        self.ledger.save()
+        return outcomes
+
+    def ingest_one(self, path: Path) -> Outcome:
+        try:
+            raw = read_raw(path)
+            return self._ingest_raw(path, raw)
+        except ArchiveError as error:
+            message = str(error) if "rejected" in str(error) else f"{error} (rejected)"
+            return Outcome(str(path), "rejected", message=message)
+
+    def _ingest_raw(self, path: Path, raw: RawText) -> Outcome:
+        key = content_key(raw.text)
+        entry = self.ledger.entries.get(key)
+        first = self.seen.get(key)
+        if first is not None or (entry and Path(entry["raw"]).name != path.name):
+            original = first or entry["raw"]
+            return Outcome(str(path), "duplicate", message=f"same text as {original}")
+        self.seen[key] = str(path)
+        raw_rel = self._keep_raw(path, raw)
+        article = self._build(raw, raw_rel, path)
+        target = self._target(entry, article)
+        status = self._write(target, dumps(article), entry)
+        if status != "protected":
+            self.ledger.entries[key] = {"raw": raw_rel, "article": target.name,
+                                        "sha256": sha256(target.read_text("utf-8"))}
+        return Outcome(str(path), status, str(target), tuple(article.review),
+                       provinces=tuple(article.provinces))
+
+    def _build(self, raw: RawText, raw_rel: str, path: Path) -> Article:
+        hints, text, structure = Hints(url=self.hints_url), raw.text, None
+        if raw.is_html:
+            text, structure, page_hints = read_html(raw.text)
+            hints = page_hints.merged_with(hints)
+        article = build_article(text, hints, structure, name=str(path))
+        article.raw = raw_rel
+        return article
+
+    def _keep_raw(self, path: Path, raw: RawText) -> str:
+        """``raw:`` path relative to the output folder; copies outside inputs into raw/."""
+        resolved = path.resolve()
+        if resolved.parent == self.raw_dir.resolve():
+            return f"raw/{path.name}"
+        self.raw_dir.mkdir(parents=True, exist_ok=True)
+        stem, suffix, counter = path.stem, path.suffix, 2
+        target = self.raw_dir / path.name
+        while target.exists() and content_key(_read_text(target)) != content_key(raw.text):
+            target, counter = self.raw_dir / f"{stem}-{counter}{suffix}", counter + 1
+        if not target.exists():
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(resolved, tmp)
+            os.replace(tmp, target)
+        return f"raw/{target.name}"
+
+    def _target(self, entry: dict[str, str] | None, article: Article) -> Path:
+        if entry is not None:
+            return self.output_dir / entry["article"]
+        return self.output_dir / f"{unique_slug(article.title, self.taken)}.md"
+
+    def _write(self, target: Path, text: str, entry: dict[str, str] | None) -> str:
+        if not target.exists():
+            atomic_write(target, text)
+            return "written"
+        current = target.read_text("utf-8")
+        if current == text:
+            return "unchanged"
+        ours = entry is not None and sha256(current) == entry.get("sha256")
+        if not ours and not self.force:
+            return "protected"
+        atomic_write(target, text)
+        return "updated"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return read_raw(path).text
+    except RawInputError:
+        return ""
+
+
+def ingest(paths: Iterable[Path], output_dir: Path, source_url: str | None = None,
+           force: bool = False) -> list[Outcome]:
+    """Ingest ``paths`` (files or folders) into ``output_dir``; one outcome per input."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    return Ingester(output_dir, source_url, force).run(paths)
