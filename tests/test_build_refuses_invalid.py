@@ -36,6 +36,22 @@ def test_strict_build_fails_with_the_validator_message(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def test_every_hand_broken_article_is_reported_by_the_build(tmp_path: Path) -> None:
+    """The whole broken corpus at once: one clean abort listing every problem."""
+    names = [path.name for path in FIXTURES.glob("*.md")]
+    articles = _archive(tmp_path, *names)
+    result = build_site(articles, tmp_path / "site")
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(articles)],
+                           capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    lines = check.stdout.splitlines()
+    assert len(lines) >= len(names) - 1  # every broken file (not hop-le.md) has a problem
+    assert f"Bài viết chưa hợp lệ ({len(lines)} lỗi); sửa rồi chạy lại (kiểm tra riêng: " \
+           "make check):" in output
+    assert [line for line in output.splitlines() if line in lines] == lines
+
+
 def test_strict_build_of_valid_articles_succeeds_with_the_guide(tmp_path: Path) -> None:
     result = build_site(_archive(tmp_path, "hop-le.md"), tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 
 from newsarchive.article import Article, PartialDate, Source, dumps
+from newsarchive.errors import ArticleError
 from newsarchive.validate import Problem, Validator, check_slugs, check_text, validate_paths
 
 FIXTURES = ROOT / "tests" / "fixtures" / "broken_articles"
@@ -233,3 +234,18 @@ def test_cache_still_notices_a_deleted_raw_file(tmp_path: Path) -> None:
     (archive / "raw" / "hop-le.txt").unlink()
     assert [p.field for p in validator.check_archive(archive, TODAY)] == ["raw", "raw"]
     assert validator.parsed == 2
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    assert _shown(Validator().check_file(tmp_path / "mat-tich.md", TODAY)) == [
+        "1: file: không tìm thấy hoặc không đọc được tệp"]
+
+
+def test_what_the_model_refuses_is_reported_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Safety net: the field checks and Article must agree; if not, the model's word is shown."""
+    def refuse(meta: dict, body: str, path: str) -> None:
+        raise ArticleError("title: must be non-empty text", path)
+
+    monkeypatch.setattr("newsarchive.validate.from_front_matter", refuse)
+    assert _shown(check_text(GOOD, "x.md", TODAY)) == [
+        "1: front_matter: không đọc được bài viết: title: must be non-empty text"]
