@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -161,7 +162,7 @@ class _Checks:
         if value is None:
             return
         if value not in EVENT_TYPES:
-            shown = f'"{value}"' if isinstance(value, str) else repr(value)
+            shown = f'"{_brief(value)}"' if isinstance(value, str) else _brief(value)
             self.add("event_type", f"loại sự kiện {shown} không hợp lệ; chọn một trong: "
                                    + ", ".join(EVENT_TYPES))
 
@@ -185,7 +186,7 @@ class _Checks:
             elif item is not None and not isinstance(item, str):
                 self.add(field, "phải là văn bản hoặc null")
             elif key == "url" and item and not _URL.match(item):
-                self.add(field, f'địa chỉ "{item}" phải bắt đầu bằng http:// hoặc https://')
+                self.add(field, f'địa chỉ "{_brief(item)}" phải bắt đầu bằng http:// hoặc https://')
 
     def check_images(self, value: Any) -> None:
         if value is None:
@@ -213,7 +214,7 @@ class _Checks:
         allowed = set(FIELD_ORDER) | {f"source.{key}" for key in SOURCE_KEYS}
         for _, item in self.text_items("review", value, "tên trường"):
             if item not in allowed:
-                self.add("review", f'"{item}" không phải tên trường; chọn trong: '
+                self.add("review", f'"{_brief(item)}" không phải tên trường; chọn trong: '
                                    + ", ".join(FIELD_ORDER))
 
     def check_raw(self, value: Any) -> None:
@@ -231,11 +232,26 @@ class _Checks:
             if isinstance(item, str) and item.strip():
                 yield number, item
             else:
-                self.add(name, f"mục thứ {number} ({item!r}) phải là {noun} dạng văn bản")
+                shown = _brief(item, quote=True)
+                self.add(name, f"mục thứ {number} ({shown}) phải là {noun} dạng văn bản")
 
 
 _EXAMPLES = {"provinces": "Lai Châu", "tags": "Đảng bộ, tổng kết", "authors": "Nghiêm Đẳng",
              "review": "provinces, event_date"}
+
+
+_REPR = reprlib.Repr()  # keyword arguments only from Python 3.12
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring = 2, 4, 4, 60
+
+
+def _brief(value: Any, quote: bool = False) -> str:
+    """A value as an editor would recognise it, cut short (``[[1, 2, 3, 4, ...]]``).
+
+    A hostile front matter can nest aliases into millions of items; a message must not.
+    """
+    if isinstance(value, str) and not quote:
+        return value if len(value) <= 80 else value[:79] + "…"
+    return _REPR.repr(value)
 
 
 def _unknown_key(key: str, allowed: Iterable[str]) -> str:
@@ -247,7 +263,7 @@ def _unknown_key(key: str, allowed: Iterable[str]) -> str:
 
 def _date_problem(value: Any, today: date) -> str | None:
     """Why a ``date``/``event_date`` value is unacceptable, or ``None`` if it is fine."""
-    shown = str(value)
+    shown = _brief(value)
     try:
         if isinstance(value, bool):
             raise TypeError
@@ -269,7 +285,7 @@ def _province_problem(name: str) -> str:
     suggestion = _province_suggestion(name)
     hint = f'; có phải "{suggestion}"?' if suggestion else (
         "; xem danh sách trong newsarchive/data/provinces.csv")
-    return f'tỉnh, thành phố "{name}" không có trong danh mục{hint}'
+    return f'tỉnh, thành phố "{_brief(name)}" không có trong danh mục{hint}'
 
 
 def _province_suggestion(name: str) -> str | None:
@@ -349,11 +365,12 @@ def check_raw(value: Any, line: int, path: str, articles_dir: Path) -> list[Prob
     base = articles_dir.resolve()
     target = (base / value).resolve()
     if Path(value).is_absolute() or not target.is_relative_to(base):
-        return [Problem(path, line, "raw", f'"{value}" phải là đường dẫn bên trong thư mục '
+        return [Problem(path, line, "raw", f'"{_brief(value)}" phải là đường dẫn bên trong thư mục '
                                            "bài viết, ví dụ raw/004_67a0f94a2f50c909.txt")]
     if not target.is_file():
-        return [Problem(path, line, "raw", f"không tìm thấy tệp gốc {value} (đường dẫn tính "
-                                           f"từ thư mục {articles_dir.name}/)")]
+        message = (f"không tìm thấy tệp gốc {_brief(value)} (đường dẫn tính từ thư mục "
+                   f"{articles_dir.name}/)")
+        return [Problem(path, line, "raw", message)]
     return []
 
 

@@ -153,6 +153,12 @@ TEXT_CASES = {
         "5: provinces: mục thứ 2 ('') phải là tên tỉnh, thành phố dạng văn bản"]),
     "review-list-item": (_edit("review: [event_date]", "review: [[event_date]]"), [
         "12: review: mục thứ 1 (['event_date']) phải là tên trường dạng văn bản"]),
+    "long-list-item": (_edit("tags: [Đảng bộ]", "tags: [[1, 2, 3, 4, 5, 6]]"), [
+        "7: tags: mục thứ 1 ([1, 2, 3, 4, ...]) phải là thẻ dạng văn bản"]),
+    "long-province": (_edit("provinces: [Lai Châu]", f"provinces: [{'Lai Châu ' * 20}]"), [
+        '5: provinces: tỉnh, thành phố "Lai Châu Lai Châu Lai Châu Lai Châu Lai Châu Lai Châu '
+        'Lai Châu Lai Châu Lai Châ…" không có trong danh mục; '
+        "xem danh sách trong newsarchive/data/provinces.csv"]),
 }
 
 
@@ -249,3 +255,13 @@ def test_what_the_model_refuses_is_reported_too(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("newsarchive.validate.from_front_matter", refuse)
     assert _shown(check_text(GOOD, "x.md", TODAY)) == [
         "1: front_matter: không đọc được bài viết: title: must be non-empty text"]
+
+
+def test_alias_bomb_gives_short_messages() -> None:
+    """Nine levels of YAML aliases expand to 387 million items; the messages stay one line."""
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    text = "---\ntitle: x\n" + "\n".join(levels) + "\ntags: *a8\n---\n"
+    problems = check_text(text, "x.md", TODAY)
+    assert [p.field for p in problems][-9:] == ["tags"] * 9
+    assert max(len(str(p)) for p in problems) < 300
