@@ -90,10 +90,9 @@ def _lastmod(articles: list[Article]) -> dict[str, str]:
 
 def _intro(listing: Listing, url: str) -> str:
     intro = listing.intro(url) if listing.intro else ""
-    count = f'<p class="na-count">{esc(count_label(len(listing.articles)))}</p>'
-    feed = (f'<p class="na-feed">{link(url, listing.feed, "Nguồn tin Atom")}</p>'
-            if listing.feed else "")
-    return intro + count + feed
+    count = f'<span class="na-count">{esc(count_label(len(listing.articles)))}</span>'
+    feed = f' · {link(url, listing.feed, "Nguồn tin Atom")}' if listing.feed else ""
+    return f"{intro}<p>{count}{feed}</p>"
 
 
 def _empty() -> str:

@@ -24,7 +24,8 @@ from .taxonomy import OLD_SUFFIX, Term, name_terms
 _NEUTRAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
                           "{": "&#123;", "}": "&#125;"})
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-_MARKUP = re.compile(r"[*_`]+|^\s*[#>]+", re.M)  # emphasis, code, heading and quote marks
+_EMPHASIS = re.compile(r"[*_`]+")
+_BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
 LEDE_CHARS = 280
 
 
@@ -77,7 +78,7 @@ def time_tag(when: PartialDate | None) -> str:
 def lede(article: Article) -> str:
     """The body's first paragraph as plain text, cut at a word near ``LEDE_CHARS``."""
     for paragraph in article.body.split("\n\n"):
-        text = " ".join(_MARKUP.sub(" ", paragraph).split())
+        text = " ".join(_EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)).split())
         if text and not paragraph.lstrip().startswith(("#", "!", "|")):
             if len(text) <= LEDE_CHARS:
                 return text

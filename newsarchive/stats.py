@@ -35,7 +35,7 @@ def chart(caption: str, rows: list[Row]) -> str:
 def year_rows(listings: Listings) -> list[Row]:
     """Oldest year first, as a timeline reads; undated last."""
     terms = list(listings.groups["year"].items())
-    dated = [(t.label, t.url, len(a)) for t, a in reversed(terms) if t.slug.isdigit()]
+    dated = [(t.slug, t.url, len(a)) for t, a in reversed(terms) if t.slug.isdigit()]
     return dated + [(t.label, t.url, len(a)) for t, a in terms if not t.slug.isdigit()]
 
 

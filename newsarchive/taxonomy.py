@@ -198,23 +198,35 @@ def neighbours(ordered: list[Article]) -> dict[str, tuple[Article | None, Articl
 
 
 def related(ordered: list[Article], limit: int = 4) -> dict[str, list[Article]]:
-    """Slug → up to ``limit`` articles of the same current unit and event type.
+    """Slug → up to ``limit`` articles of the same current unit and event type, nearest
+    in time; topped up from the same unit when that group is small.
 
-    Those nearest in time are chosen: each article's group (built in one pass) is in
-    timeline order, so the neighbours of its position are taken. Linear overall.
+    Each group (built in one pass) is in timeline order, so the neighbours of an
+    article's position are the nearest in time: ``limit`` look-ups each, linear overall.
     """
-    groups: dict[tuple[str, str], list[Article]] = {}
-    for article in ordered:
-        groups.setdefault(_related_key(article), []).append(article)
+    same_type = _positions(ordered, lambda a: (province_terms(a)[0].slug, a.event_type))
+    same_unit = _positions(ordered, lambda a: (province_terms(a)[0].slug, ""))
     result: dict[str, list[Article]] = {}
-    for members in groups.values():
-        for index, article in enumerate(members):
-            result[article.slug] = _nearest(members, index, limit)
+    for article in ordered:
+        picked = _nearest(*same_type[article.slug], limit)
+        if len(picked) < limit:
+            seen = {a.slug for a in picked}
+            extra = [a for a in _nearest(*same_unit[article.slug], limit) if a.slug not in seen]
+            picked += extra[:limit - len(picked)]
+        result[article.slug] = picked
     return result
 
 
-def _related_key(article: Article) -> tuple[str, str]:
-    return (province_terms(article)[0].slug, article.event_type)
+def _positions(ordered: list[Article], key: Callable[[Article], tuple[str, str]],
+               ) -> dict[str, tuple[list[Article], int]]:
+    """Slug → (the article's group, its index there), groups built in one pass."""
+    groups: dict[tuple[str, str], list[Article]] = {}
+    where: dict[str, tuple[list[Article], int]] = {}
+    for article in ordered:
+        members = groups.setdefault(key(article), [])
+        where[article.slug] = (members, len(members))
+        members.append(article)
+    return where
 
 
 def _nearest(members: list[Article], index: int, limit: int) -> list[Article]:

@@ -1,0 +1,80 @@
+"""Atom feeds: what goes in, in which order, escaped by feedgen, written where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from newsarchive.article import Article, PartialDate
+from newsarchive.feeds import FEED_SIZE, FeedSpec, feed_spec, render_feed, write_feeds
+from newsarchive.site import build_site, load_articles
+from newsarchive.taxonomy import newest_first
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://example.org/luu-tru/"
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def parse(xml: bytes) -> ElementTree.Element:
+    return ElementTree.fromstring(xml)
+
+
+def titles(feed: ElementTree.Element) -> list[str]:
+    return [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+
+
+def dated(slug: str, year: int, title: str | None = None) -> Article:
+    return Article(title or slug, date=PartialDate(year, 5, 1), slug=slug,
+                   authors=["Thanh Đồng"], body=f"Mở đầu {slug}.")
+
+
+def test_feed_keeps_the_newest_dated_articles_only() -> None:
+    articles = newest_first([dated(f"a{y}", y) for y in range(1950, 2020)]
+                            + [Article("Không ngày", slug="undated")])
+    spec = feed_spec("feeds/index.xml", "Lưu trữ", "", articles)
+    assert len(spec.articles) == FEED_SIZE
+    assert spec.articles[0].slug == "a2019" and "undated" not in {a.slug for a in spec.articles}
+
+
+def test_feed_entries_have_absolute_links_dates_and_summaries() -> None:
+    spec = FeedSpec("feeds/tinh/ben-tre.xml", "Bến Tre", "tinh/ben-tre/", (dated("b", 2020),))
+    feed = parse(render_feed(spec, SITE))
+    assert feed.findtext(f"{ATOM}title") == "Bến Tre"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {"alternate": SITE + "tinh/ben-tre/", "self": SITE + "feeds/tinh/ben-tre.xml"}
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}id") == SITE + "bai-viet/2020/b/"
+    assert entry.findtext(f"{ATOM}updated").startswith("2020-05-01")
+    assert entry.findtext(f"{ATOM}summary") == "Mở đầu b."
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Thanh Đồng"
+
+
+@pytest.mark.parametrize("title", [
+    "<script>alert(1)</script> & “nhiệm vụ”",
+    "Tiêu đề có ký tự điều khiển\x07\x1b",
+], ids=["markup", "control-characters"])
+def test_titles_survive_as_text(title: str) -> None:
+    spec = FeedSpec("feeds/index.xml", "Lưu trữ", "", (dated("x", 2020, title),))
+    xml = render_feed(spec, SITE)
+    assert b"<script>" not in xml
+    assert titles(parse(xml)) == [title.replace("\x07", "").replace("\x1b", "")]
+
+
+def test_empty_feed_is_valid() -> None:
+    feed = parse(render_feed(FeedSpec("feeds/tinh/x.xml", "X", "tinh/x/", ()), SITE))
+    assert titles(feed) == []
+
+
+def test_site_has_a_feed_for_the_archive_each_province_and_each_event_type(tmp_path) -> None:
+    site = build_site(load_articles(FIXTURES))
+    write_feeds(site.feeds, tmp_path, SITE.rstrip("/"))
+    everything = parse((tmp_path / "feeds/index.xml").read_bytes())
+    assert len(titles(everything)) == 12  # 13 fixtures, one undated
+    vinh_long = titles(parse((tmp_path / "feeds/tinh/vinh-long.xml").read_bytes()))
+    assert vinh_long[0] == "Văn phòng UBND tỉnh Vĩnh Long (mới) triển khai nhiệm vụ sau hợp nhất"
+    assert len(vinh_long) == 5
+    assert len(titles(parse((tmp_path / "feeds/su-kien/hoi-nghi.xml").read_bytes()))) == 3
+    assert (tmp_path / "feeds/tinh/chua-xac-dinh.xml").is_file()
+    assert not list(tmp_path.rglob("*.tmp"))
