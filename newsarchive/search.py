@@ -37,13 +37,14 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, load
 from .display import event_label, format_partial
 from .gazetteer import current_unit
 from .taxonomy import article_url, newest_first
-from .text import fold
+from .text import fold, nfc
 
 __all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "fnv1a", "iter_articles",
            "query", "terms_of", "tokenize"]
@@ -65,7 +66,14 @@ class Layout:
 
 LEDE_CHARS = 220
 _SYLLABLE = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # NFC text; stray marks stay in words
 _GAP = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=1 << 18)
+def _fold_word(word: str) -> tuple[str, ...]:
+    """Folded syllables of one word, cached: an archive reuses a few thousand syllables."""
+    return tuple(_SYLLABLE.findall(fold(word)))
 
 
 def tokenize(text: str) -> list[tuple[str, bool]]:
@@ -75,12 +83,14 @@ def tokenize(text: str) -> list[tuple[str, bool]]:
     >>> tokenize("Đảng bộ, Văn phòng")
     [('dang', False), ('bo', True), ('van', False), ('phong', True)]
     """
-    folded = fold(text)
+    text = nfc(text)
     tokens: list[tuple[str, bool]] = []
     end = -1
-    for match in _SYLLABLE.finditer(folded):
-        adjacent = end >= 0 and _GAP.fullmatch(folded, end, match.start()) is not None
-        tokens.append((match.group(), adjacent))
+    for match in _WORD.finditer(text):
+        adjacent = end >= 0 and _GAP.fullmatch(text, end, match.start()) is not None
+        for syllable in _fold_word(match.group()):
+            tokens.append((syllable, adjacent))
+            adjacent = True
         end = match.end()
     return tokens
 
