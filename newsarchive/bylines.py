@@ -17,13 +17,14 @@ import re
 
 # "Ảnh:" at the start, after a sentence end, or after a run of spaces (seed 001 pads
 # the caption with spaces before "Ảnh: T.N"); the credit is names or initials.
-_CAPTION = re.compile(r"^(?P<caption>(?:.*?(?:[.!?…”\"')]|\s{2,}|\s[-–]))?)\s*\(?\s*"
+_CAPTION = re.compile(r"^(?P<caption>(?:.*?(?:[.!?…”\"')]|\s{2,}|\s[-–]|(?=\s\()))?)\s*\(?\s*"
                       r"(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh và bài|Ảnh tư liệu)\s*:?\s*"
                       r"(?P<credit>[^():;]{1,40}?)\s*\)?\s*$")
 _PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|Nhóm phóng viên)\s*:\s*",
                      re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
+_ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo .{1,30})\)\s*$", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.]+$")  # "Huy Dương/TTXVN"
 
 
@@ -53,7 +54,7 @@ def split_caption(line: str) -> tuple[str, str] | None:
 
 def parse_byline(line: str) -> list[str] | None:
     """The authors a last line names, or ``None`` when it is not a byline."""
-    text = _PREFIX.sub("", line.strip())
+    text = _ROLE.sub("", _PREFIX.sub("", line.strip()))
     if not text or ":" in text or text[-1] in ".:;!?…\"”" and not _INITIALS.match(text.split()[-1]):
         return None
     names = [name.strip() for name in _NAME_SPLIT.split(text) if name.strip()]

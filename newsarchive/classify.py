@@ -3,7 +3,8 @@
 The headline decides first, then the lead: seed 003's headline says "Sơ kết", so a
 "quyết định chuẩn y" further down does not make it a personnel story. Seed 004's
 headline names no event, its lead does ("Hội nghị tổng kết" → ``tong-ket``, which
-outranks ``hoi-nghi``). Matching is on folded text, so "Tổng kết" = "tổng kết".
+outranks ``hoi-nghi``). Matching folds case and tone placement ("Tổng kết" = "tổng
+kết", "Hoà" = "hòa") but keeps diacritics.
 
 >>> classify("Sơ kết công tác Đảng 6 tháng đầu năm 2024", "")
 'so-ket'
@@ -19,7 +20,7 @@ from importlib import resources
 
 from .article import EVENT_TYPES
 from .errors import DataFileError
-from .text import fold, normalize_tones
+from .text import nfc, normalize_tones
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,9 @@ def _alternation(words: list[str], where: str, data_file: str) -> re.Pattern[str
 
 
 def _key(text: str) -> str:
-    return " ".join(fold(normalize_tones(text)).split())
+    """Case and tone placement folded, other diacritics kept: fully folded, "Đảng bộ
+    nhiệm kỳ" would read "dang bo nhiem ky" and match "bổ nhiệm" (a real false hit)."""
+    return " ".join(normalize_tones(nfc(text)).casefold().split())
 
 
 def _load(data_file: str) -> dict:

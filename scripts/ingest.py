@@ -31,7 +31,7 @@ _EPILOG = """statuses:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ingest.py", description=__doc__.split("\n\n")[0],
+        prog="ingest.py", description=__doc__,
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="raw .txt or saved .html files, or folders of them")

@@ -1,0 +1,49 @@
+"""Event types and tags from the keyword tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.article import EVENT_TYPES
+from newsarchive.classify import classify, event_rules, tag_rules, tags_for
+
+
+@pytest.mark.parametrize(("headline", "lead", "body", "expected"), [
+    pytest.param("Sơ kết tình hình thực hiện Nghị quyết 6 tháng đầu năm 2021",
+                 "Ngày 8-7-2021, Đảng ủy tổ chức hội nghị sơ kết",
+                 "trao quyết định chuẩn y Bí thư Đảng ủy", "so-ket", id="seed-003-headline-wins"),
+    pytest.param("Năm 2012, Đảng bộ Văn phòng UBND tỉnh quyết tâm hoàn thành",
+                 "nêu tại Hội nghị tổng kết công tác Đảng năm 2011", "", "tong-ket",
+                 id="seed-004-lead-tong-ket-over-hoi-nghi"),
+    pytest.param("Đảng bộ Văn phòng UBND các tỉnh, thành sẵn sàng bứt phá",
+                 "Đại hội Đảng bộ Văn phòng UBND TP Hải Phòng", "", "dai-hoi", id="seed-002"),
+    pytest.param("Đảng bộ Văn phòng UBND tỉnh: Chú trọng lãnh đạo", "(GLO)- Những năm qua",
+                 "Trao đổi với P.V, ông Huỳnh Kim Đồng cho biết", "chuyen-de", id="seed-001"),
+    pytest.param("Văn phòng UBND TPHCM đón nhận Huân chương Lao động hạng Nhì",
+                 "tổng kết công tác năm 2018", "", "khen-thuong", id="khen-thuong"),
+    pytest.param("Hoà Bình bổ nhiệm Chánh Văn phòng UBND tỉnh", "", "", "nhan-su", id="nhan-su"),
+    pytest.param("Giao ban Văn phòng UBND các tỉnh", "tổ chức hội nghị giao ban", "", "hoi-nghi",
+                 id="hoi-nghi"),
+    pytest.param("Phỏng vấn Chánh Văn phòng UBND TP Hà Nội", "", "", "chuyen-de", id="phong-van"),
+    pytest.param("Văn phòng UBND tỉnh ra quân vệ sinh môi trường", "trồng cây xanh", "", "khac",
+                 id="khac"),
+    pytest.param("SƠ KẾT CÔNG TÁC QUÝ I", "", "", "so-ket", id="upper-case"),
+])
+def test_classify(headline: str, lead: str, body: str, expected: str) -> None:
+    assert classify(headline, lead, body) == expected
+
+
+def test_diacritics_are_kept_when_matching() -> None:
+    """Fully folded, "Đảng bộ nhiệm kỳ" would contain "bo nhiem" (bổ nhiệm)."""
+    assert classify("Đảng bộ nhiệm kỳ mới", "", "") == "khac"
+
+
+def test_tags() -> None:
+    body = "chuyển đổi số; chữ ký số; trợ lý ảo"
+    assert tags_for("Hội nghị", "cải cách hành chính", body) == ["Cải cách hành chính",
+                                                                 "Chuyển đổi số"]
+
+
+def test_tables_are_valid() -> None:
+    assert sorted(rule.key for rule in event_rules()) == sorted(set(EVENT_TYPES) - {"khac"})
+    assert tag_rules()[0]

@@ -1,0 +1,68 @@
+"""Dates: publication stamps, lead event dates, the crawl widget, year inference."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.article import PartialDate
+from newsarchive.dates import find_event_date, is_date_line, parse_stamp, term_start_year
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("Thứ Hai, 28/08/2017, 05:20 [GMT+7]", "2017-08-28", id="seed-001"),
+    pytest.param("09/07/2021 - 12:07", "2021-07-09", id="seed-003"),
+    pytest.param("Thứ ba 20/4/2021", "2021-04-20", id="seed-004-widget-shape"),
+    pytest.param("Cập nhật: 20:45, 07/10/2018 (GMT+7)", "2018-10-07", id="ap-bac-updated"),
+    pytest.param("Thứ Ba, 26/03/2024, 21:10 (GMT+7)", "2024-03-26", id="ap-bac"),
+    pytest.param("Thứ Năm, 16/03/2023 | 10:15", "2023-03-16", id="pipe"),
+    pytest.param("02/03/2022 14:10 GMT+7", "2022-03-02", id="gmt-no-brackets"),
+    pytest.param("Chủ nhật, 5/1/2020", "2020-01-05", id="sunday"),
+])
+def test_stamps(line: str, expected: str) -> None:
+    assert parse_stamp(line) == PartialDate.parse(expected)
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Ngày 8-7-2021, Đảng ủy Văn phòng UBND tỉnh đã tổ chức hội nghị", id="lead"),
+    pytest.param("31/02/2021", id="impossible-day"),
+    pytest.param("Năm 2012", id="year-only"),
+])
+def test_not_stamps(line: str) -> None:
+    assert parse_stamp(line) is None
+
+
+@pytest.mark.parametrize(("text", "year", "expected", "inferred"), [
+    pytest.param("(GLO)- Sáng 12-7, Đảng ủy Văn phòng", 2024, "2024-07-12", True, id="seed-000"),
+    pytest.param("BDK.VN - Ngày 8-7-2021, Đảng ủy", None, "2021-07-08", False, id="seed-003"),
+    pytest.param("diễn ra đầu tháng 01/2012.", None, "2012-01", False, id="seed-004-month"),
+    pytest.param("Ngày 22/6, Đảng bộ", 2025, "2025-06-22", True, id="seed-002-with-year"),
+    pytest.param("Chiều 10-1, Văn phòng", 2019, "2019-01-10", True, id="chieu"),
+    pytest.param("VTV.vn - Chiều 19/3, Văn phòng", 2025, "2025-03-19", True, id="slash"),
+    pytest.param("ngày 8 tháng 7 năm 2021, hội nghị", None, "2021-07-08", False, id="words"),
+    pytest.param("cuối tháng 12/2012, Văn phòng", None, "2012-12", False, id="cuoi-thang"),
+])
+def test_event_dates(text: str, year: int | None, expected: str, inferred: bool) -> None:
+    found = find_event_date(text, year)
+    assert found.value == PartialDate.parse(expected)
+    assert found.inferred is inferred
+
+
+def test_day_without_year_and_no_hint_is_unknown_but_noticed() -> None:
+    found = find_event_date("Ngày 22/6, Đảng bộ Văn phòng UBND TP Hải Phòng")
+    assert found.value is None
+    assert found.phrase == "Ngày 22/6"
+
+
+def test_document_dates_are_not_event_dates() -> None:
+    text = "thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị"
+    assert find_event_date(text).value is None
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    pytest.param("Đại hội nhiệm kỳ 2025-2030", 2025, id="seed-002"),
+    pytest.param("nhiệm kỳ 2020 – 2025", 2020, id="en-dash"),
+    pytest.param("Đại hội Đảng bộ", None, id="none"),
+])
+def test_term_start_year(text: str, year: int | None) -> None:
+    assert term_start_year(text) == year

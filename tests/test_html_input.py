@@ -1,0 +1,65 @@
+"""Saved HTML pages: JSON-LD NewsArticle and OpenGraph-only structures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.article import PartialDate
+from newsarchive.cleaning import build_article
+from newsarchive.html_input import read_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "raw"
+
+
+def _read(name: str):
+    return read_html((FIXTURES / name).read_text("utf-8"))
+
+
+def test_json_ld_news_article_in_graph() -> None:
+    _, _, hints = _read("f17_jsonld_tayninh_2024.html")
+    assert hints.title == "Chi bộ Tổng hợp Văn phòng UBND tỉnh Đại hội nhiệm kỳ 2024-2027"
+    assert hints.date == PartialDate(2024, 5, 22)
+    assert hints.authors == ["Thanh Tâm"]
+    assert hints.url == "https://baotayninh.vn/chi-bo-tong-hop-van-phong-ubnd-tinh-dai-hoi-a175001.html"
+    assert hints.site_name == "Báo Tây Ninh"
+
+
+def test_open_graph_only() -> None:
+    _, _, hints = _read("f18_opengraph_sggp_2023.html")
+    assert hints.title == "Văn phòng UBND TP.HCM tổng kết công tác năm 2022"
+    assert hints.date == PartialDate(2023, 1, 6)
+    assert hints.authors == ["Thu Hương"]
+    assert hints.site_name == "Báo Sài Gòn Giải Phóng"
+
+
+@pytest.mark.parametrize(("name", "kept", "gone"), [
+    pytest.param("f17_jsonld_tayninh_2024.html",
+                 ["(BTN) - Sáng 21-5, Chi bộ Tổng hợp", "tổng hợp & kết nạp 2 đảng viên mới"],
+                 ["Trang chủ", "Chia sẻ Facebook Zalo", "Tin liên quan", "Đọc nhiều nhất",
+                  "quảng cáo", "Cơ quan của Đảng bộ tỉnh"], id="json-ld"),
+    pytest.param("f18_opengraph_sggp_2023.html",
+                 ["(SGGP).- Chiều 6-1", "Trung tâm điều hành thông minh"],
+                 ["Thời sự | Chính trị", "Facebook Zalo"], id="open-graph"),
+])
+def test_article_column_only(name: str, kept: list[str], gone: list[str]) -> None:
+    text, _, _ = _read(name)
+    for snippet in kept:
+        assert snippet in text
+    for snippet in gone:
+        assert snippet not in text
+
+
+@pytest.mark.parametrize(("name", "heading", "caption"), [
+    pytest.param("f17_jsonld_tayninh_2024.html", "Phương hướng nhiệm kỳ mới",
+                 ("Quang cảnh Đại hội.", "T.T"), id="h2-figcaption"),
+    pytest.param("f18_opengraph_sggp_2023.html", "Đẩy mạnh chuyển đổi số",
+                 ("Lãnh đạo Văn phòng phát biểu tại hội nghị.", "Việt Dũng"), id="h3-figcaption"),
+])
+def test_headings_and_captions_come_from_markup(name: str, heading: str,
+                                                caption: tuple[str, str]) -> None:
+    text, structure, hints = _read(name)
+    article = build_article(text, hints, structure)
+    assert f"\n## {heading}\n" in article.body
+    assert [(i.caption, i.credit) for i in article.images] == [caption]

@@ -1,0 +1,77 @@
+"""Publications: lead markers, domains, footers, the province a paper covers on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsarchive.gazetteer import lookup
+from newsarchive.sources import (
+    by_follow_widget,
+    by_lead,
+    by_name,
+    by_url,
+    parse_footer,
+    province_on,
+    publications,
+)
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    pytest.param("(GLO)- Sáng 12-7, Đảng ủy", "Báo Gia Lai", id="glo"),
+    pytest.param("BDK.VN - Ngày 8-7-2021", "Báo Đồng Khởi", id="bdk"),
+    pytest.param("(BTN) - Sáng 15-3", "Báo Tây Ninh", id="btn"),
+    pytest.param("(SGGP).- Chiều 10-1", "Sài Gòn Giải Phóng", id="sggp"),
+    pytest.param("(Báo Quảng Ngãi)- Sáng 11-9", "Báo Quảng Ngãi", id="quang-ngai"),
+    pytest.param("TPO - Ngày 1/3", "Tiền Phong", id="tpo"),
+    pytest.param("VTV.vn - Ngày 19/4", "VTV", id="vtv"),
+    pytest.param("Kinhtedothi- Nhân dịp", "Kinh tế & Đô thị", id="ktdt"),
+])
+def test_lead_markers(lead: str, name: str) -> None:
+    assert by_lead(lead).name == name
+
+
+def test_text_without_marker_names_no_publication() -> None:
+    assert by_lead("Đó là nhiệm vụ quan trọng được nêu tại Hội nghị") is None
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    pytest.param("https://vpubnd.laichau.gov.vn/Hoat-dong/x", "Cổng thông tin điện tử Văn phòng "
+                 "UBND tỉnh Lai Châu", id="portal-004"),
+    pytest.param("https://www.baogialai.com.vn/x.html", "Báo Gia Lai", id="www"),
+    pytest.param("https://baomoi.com/x.epi", "Báo Mới", id="aggregator"),
+])
+def test_domains(url: str, name: str) -> None:
+    assert by_url(url).name == name
+
+
+def test_unknown_domain() -> None:
+    assert by_url("https://example.org/x") is None
+
+
+def test_footer_names_original_publication_by_its_url() -> None:
+    footer = parse_footer("Nguồn Pháp Luật VN: https://baophapluat.vn/dang-bo-post552585.html")
+    assert footer.publication.name == "Báo Pháp luật Việt Nam"
+    assert footer.url == "https://baophapluat.vn/dang-bo-post552585.html"
+
+
+def test_follow_widget_names_paper() -> None:
+    assert by_follow_widget("Theo dõi Báo Gia Lai trên Google News").name == "Báo Gia Lai"
+
+
+@pytest.mark.parametrize(("paper", "day", "province"), [
+    pytest.param("Báo Đồng Khởi", date(2021, 7, 9), "Bến Tre", id="before-merger"),
+    pytest.param("Báo Đồng Khởi", None, "Bến Tre", id="undated"),
+    pytest.param("Báo Gia Lai", date(2026, 1, 8), "Gia Lai", id="after-merger-same-name"),
+    pytest.param("Báo Tây Ninh", date(2025, 7, 1), "Tây Ninh", id="merger-day"),
+    pytest.param("Báo Ấp Bắc", date(2025, 8, 1), "Đồng Tháp", id="after-merger-renamed"),
+    pytest.param("Báo Pháp luật Việt Nam", date(2025, 6, 22), None, id="national"),
+])
+def test_province_on(paper: str, day: date | None, province: str | None) -> None:
+    assert province_on(by_name(paper), day) == province
+
+
+def test_every_publication_province_is_in_the_gazetteer() -> None:
+    for publication in publications():
+        assert publication.province is None or lookup(publication.province) is not None
