@@ -60,7 +60,7 @@ class Layout:
 
     block: int = 2048  # ids per postings block: ≤ ~2.5 kB coded, newest first
     inline: int = 24  # lists this short are stored in the dictionary entry itself
-    chunk: int = 40  # document records per chunk (a first page needs one or two)
+    chunk: int = 10  # records per chunk: a rare term's 10 newest hits are 10 chunks apart
     terms_per_shard: int = 256  # dictionary shards hold about this many terms
 
 

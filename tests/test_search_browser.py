@@ -158,7 +158,7 @@ def test_relevance_sort(opened, site) -> None:
 
 
 # The client over an index cut into blocks of 2 ids and chunks of 2 records (every list
-# of more than one id spans blocks), against the reference.
+# of more than one id spans blocks), in pages of 2, against the reference.
 CROSS_QUERIES = ("dang bo", "Đảng uỷ văn phòng", "van phong", "hoa binh", "dai hoi", "xyzzy",
                  "bo dang", "chi bo")
 CROSS_FILTERS = (Filters(), Filters(province="Hòa Bình"), Filters(year=2021),
@@ -190,8 +190,9 @@ def test_client_matches_reference_over_tiny_blocks(page, tiny_index, sort: str) 
                 """async ([text, filters, sort]) => {
                      const ns = window.NewsarchiveSearch;
                      const s = new ns.Search(new ns.Index(new URL("search/", location.href)),
-                                             text, filters, sort);
-                     while (!s.done) await s.more();
-                     return s.found;
+                                             text, filters, sort, 2);
+                     const pages = [];
+                     while (!s.done) pages.push(await s.more());
+                     return pages.flat();
                    }""", [text, wanted, sort])
             assert got == query(index_dir, text, filters, sort), (text, filters)

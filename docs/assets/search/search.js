@@ -186,8 +186,9 @@
   /* Date order comes in two tiers, as in newsarchive.search.query: articles holding
      every query pair (syllables adjacent) newest first, then those holding every
      syllable but not every pair, newest first. A one-syllable query has one tier. */
-  function Search(index, text, filters, sort) {
+  function Search(index, text, filters, sort, pageSize) {
     this.index = index;
+    this.pageSize = pageSize || PAGE;
     this.query = parseQuery(text);
     this.filters = filters;
     this.sort = sort;
@@ -267,17 +268,17 @@
     if (this.tiers === undefined) await this.prepare();
     var page;
     if (this.ranked) {
-      page = this.ranked.slice(this.found.length, this.found.length + PAGE);
+      page = this.ranked.slice(this.found.length, this.found.length + this.pageSize);
       this.done = this.found.length + page.length >= this.ranked.length;
     } else {
       page = this.buffer.splice(0);
-      while (page.length < PAGE) {
+      while (page.length < this.pageSize) {
         var id = await this.advance();
         if (id === Infinity) break;
         page.push(id);
       }
       // One more, so that "exactly 10" and "more than 10" read differently.
-      var peek = page.length === PAGE ? await this.advance() : Infinity;
+      var peek = page.length === this.pageSize ? await this.advance() : Infinity;
       if (peek === Infinity) this.done = true; else this.buffer.push(peek);
     }
     this.found = this.found.concat(page);
