@@ -1,10 +1,11 @@
 """MkDocs hooks: hand the archive's generated pages and feeds to MkDocs.
 
 Thin adapter: everything about articles lives in ``newsarchive``; this file only
-turns its plain data into ``File.generated`` pages (never in the nav), sets each
-page's sitemap ``lastmod`` from its article's date, and writes the feeds after the
-build. The articles folder is ``articles/`` beside mkdocs.yml, or
-``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
+turns its plain data into ``File.generated`` pages (never in the nav), puts each
+page's pre-rendered, escaped HTML around its converted Markdown, sets the sitemap
+``lastmod`` from the page's own date, and writes the feeds after the build. The
+articles folder is ``articles/`` beside mkdocs.yml, or ``$NEWSARCHIVE_ARTICLES``
+(tests and benchmarks build other corpora with it).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from newsarchive.feeds import write_feeds
+from newsarchive.pages import Page as GeneratedPage
 from newsarchive.site import ARTICLES_DIR, Site, build_site, load_articles
 
 _built: dict[str, Site] = {}
+_html: dict[str, GeneratedPage] = {}  # src_uri → page, for on_page_content
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -30,8 +33,10 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = build_site(load_articles(_articles_dir(config)), config.site_name)
     _built["site"] = site
-    for src_uri, content in site.pages:
-        files.append(File.generated(config, src_uri, content=content))
+    _html.clear()
+    _html.update(site.pages)
+    for src_uri, generated in site.pages:
+        files.append(File.generated(config, src_uri, content=generated.markdown))
     return files
 
 
@@ -42,7 +47,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _html.get(page.file.src_uri)
+    return html if generated is None else f"{generated.before}{html}{generated.after}"
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = _built.pop("site", None)
+    _html.clear()
     if site is not None:
         write_feeds(site.feeds, Path(config.site_dir), config.site_url or "/")

@@ -13,6 +13,7 @@ Dates in the archive may be partial, so each precision has its own pattern:
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from babel.dates import format_date
 
@@ -52,6 +53,7 @@ def format_year(year: int) -> str:
     return f"năm {year}"
 
 
+@cache  # Babel re-parses its pattern on every call; an archive has a few thousand dates
 def format_partial(value: PartialDate | None) -> str:
     """A partial date at its own precision, or "Chưa xác định" when unknown."""
     if value is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .article import EVENT_TYPES, Article
 from .display import event_label
 from .gazetteer import current_units
-from .pages import page, page_links
+from .pages import Page, page, page_links
 from .render import count_label, entry, esc, link
 from .taxonomy import UNKNOWN_PROVINCE, Listings, Term, article_url, province_term
 
@@ -33,7 +33,7 @@ def _term_item(term: Term, articles: list[Article] | None, url: str) -> str:
     return f"{name} <span class=\"na-count\">{esc(count_label(count))}</span>{pages}"
 
 
-def home_page(listings: Listings, site_name: str, feed: str) -> str:
+def home_page(listings: Listings, site_name: str, feed: str) -> Page:
     """Home: counts, an entry to each axis, and the latest articles."""
     articles = listings.articles
     provinces = sum(1 for t in listings.groups["province"] if t.kind == "current")
@@ -52,7 +52,7 @@ def home_page(listings: Listings, site_name: str, feed: str) -> str:
     )
 
 
-def provinces_page(listings: Listings) -> str:
+def provinces_page(listings: Listings) -> Page:
     """/tinh/: the 34 current units, each with its merged pre-2025 provinces and counts."""
     url, groups = "tinh/", listings.groups["province"]
     rows = []
@@ -75,7 +75,7 @@ def provinces_page(listings: Listings) -> str:
     )
 
 
-def years_page(listings: Listings) -> str:
+def years_page(listings: Listings) -> Page:
     """/nam/: every year (newest first) with its months; undated articles last."""
     url = "nam/"
     months = months_by_year(listings)
@@ -100,7 +100,7 @@ def months_by_year(listings: Listings) -> dict[str, list[tuple[Term, list[Articl
     return result
 
 
-def events_page(listings: Listings) -> str:
+def events_page(listings: Listings) -> Page:
     """/su-kien/: the eight event types with counts."""
     url, groups = "su-kien/", listings.groups["event_type"]
     terms = [Term("su-kien", slug, event_label(slug)) for slug in EVENT_TYPES]
@@ -109,7 +109,7 @@ def events_page(listings: Listings) -> str:
                 f'<ul class="na-events">{items}</ul>')
 
 
-def tags_page(listings: Listings) -> str:
+def tags_page(listings: Listings) -> Page:
     """/the/: tags, most used first."""
     url = "the/"
     tags = sorted(listings.groups["tag"].items(), key=lambda item: (-len(item[1]), item[0].slug))

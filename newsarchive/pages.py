@@ -38,9 +38,24 @@ FIELD_LABELS = {
 }
 
 
-def page(meta: dict[str, object], *blocks: str) -> str:
-    """Front matter, then each block as its own raw-HTML paragraph (no blank line inside)."""
-    return front_matter(meta) + "\n\n".join(block for block in blocks if block) + "\n"
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A generated page: Markdown for MkDocs, and escaped HTML placed around its output.
+
+    Only an article's body is Markdown. Everything else is HTML built here, which the
+    hook puts around the converted body (``on_page_content``): fed through Markdown,
+    thousands of raw tags per listing page were re-parsed by Python-Markdown, the
+    build's hot spot.
+    """
+
+    markdown: str
+    before: str = ""
+    after: str = ""
+
+
+def page(meta: dict[str, object], *blocks: str) -> Page:
+    """A page made only of HTML blocks (listings, indexes, statistics)."""
+    return Page(front_matter(meta), "".join(blocks))
 
 
 Intro = Callable[[str], str]  # page URL → HTML, so its links are relative to that page
@@ -63,8 +78,8 @@ class Listing:
     render_entry: EntryRenderer = plain_entry
 
 
-def listing_pages(listing: Listing, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, str]]:
-    """(URL, Markdown) of each page of a listing, newest first as given."""
+def listing_pages(listing: Listing, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, Page]]:
+    """(URL, page) of each page of a listing, newest first as given."""
     chunks = paginate(listing.articles, page_size)
     for number, chunk in enumerate(chunks, start=1):
         url = page_url(listing.url, number)
@@ -132,20 +147,15 @@ class ArticleContext:
     related: list[Article] = field(default_factory=list)
 
 
-def article_page(article: Article, context: ArticleContext) -> str:
+def article_page(article: Article, context: ArticleContext) -> Page:
     """One article: headline, facts, body, figures, previous/next and related articles."""
     url = article_url(article)
     meta = {"title": esc(article.title), "description": esc(lede(article)),
             "head_html": head_html(article), "hide": ["toc"]}
     meta.update(_lastmod([article]))
-    return page(
-        meta,
-        f'<h1 class="na-headline">{esc(article.title)}</h1>',
-        facts(article, url),
-        safe_body(article.body.strip()),
-        figures(article),
-        around(context, url),
-    )
+    return Page(front_matter(meta) + safe_body(article.body.strip()) + "\n",
+                f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
+                figures(article) + around(context, url))
 
 
 def facts(article: Article, url: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import cache
 from typing import Any
 
 from .article import Article, PartialDate
@@ -77,13 +78,23 @@ def time_tag(when: PartialDate | None) -> str:
 
 def lede(article: Article) -> str:
     """The body's first paragraph as plain text, cut at a word near ``LEDE_CHARS``."""
-    for paragraph in article.body.split("\n\n"):
+    return _lede(article.body)
+
+
+@cache  # a lede shows in ~8 listings, a feed and the head; see clear_caches
+def _lede(body: str) -> str:
+    for paragraph in body.split("\n\n", 8)[:8]:
         text = " ".join(_EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)).split())
         if text and not paragraph.lstrip().startswith(("#", "!", "|")):
             if len(text) <= LEDE_CHARS:
                 return text
             return text[:LEDE_CHARS].rsplit(" ", 1)[0] + "…"
     return ""
+
+
+def clear_caches() -> None:
+    """Forget ledes of a previous build (``mkdocs serve`` rebuilds in one process)."""
+    _lede.cache_clear()
 
 
 def province_html(article: Article, from_url: str, long: bool = True) -> str:

@@ -1,4 +1,4 @@
-"""The archive site as plain data: (path, Markdown) pages and feed specs, for any generator.
+"""The archive site as plain data: (path, page) pairs and feed specs, for any generator.
 
 Stages: :func:`load_articles` (read, cached) → :func:`taxonomy.build_listings` (sort
 once, group) → :func:`build_site` (render every page). Nothing here knows MkDocs.
@@ -20,8 +20,16 @@ from .article import Article, load
 from .errors import ArchiveError
 from .feeds import FeedSpec, feed_spec
 from .gazetteer import current_units
-from .pages import PAGE_SIZE, ArticleContext, Listing, article_page, listing_pages, review_entry
-from .render import count_label, esc, link
+from .pages import (
+    PAGE_SIZE,
+    ArticleContext,
+    Listing,
+    Page,
+    article_page,
+    listing_pages,
+    review_entry,
+)
+from .render import clear_caches, count_label, esc, link
 from .taxonomy import (
     Listings,
     Term,
@@ -69,13 +77,14 @@ def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
 class Site:
     """Every page as (src path, Markdown) and every feed to write after the build."""
 
-    pages: list[tuple[str, str]] = field(default_factory=list)
+    pages: list[tuple[str, Page]] = field(default_factory=list)
     feeds: list[FeedSpec] = field(default_factory=list)
 
 
 def build_site(articles: list[Article], site_name: str = SITE_NAME,
                page_size: int = PAGE_SIZE) -> Site:
     """Render the whole site; cost is linear in the number of articles."""
+    clear_caches()
     listings = build_listings(articles)
     site = Site()
     site.pages.extend(_article_pages(listings))
@@ -93,17 +102,12 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
     return site
 
 
-def render_pages(articles_dir: Path) -> Iterator[tuple[str, str]]:
-    """(src path, Markdown) of every page built from ``articles_dir``."""
-    yield from build_site(load_articles(articles_dir)).pages
+def _as_src(pages: Iterator[tuple[str, Page]]) -> Iterator[tuple[str, Page]]:
+    for url, page in pages:
+        yield f"{url}index.md", page
 
 
-def _as_src(pages: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    for url, text in pages:
-        yield f"{url}index.md", text
-
-
-def _article_pages(listings: Listings) -> Iterator[tuple[str, str]]:
+def _article_pages(listings: Listings) -> Iterator[tuple[str, Page]]:
     around = neighbours(listings.articles)
     near = related(listings.articles)
     for article in listings.articles:

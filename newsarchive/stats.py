@@ -10,7 +10,7 @@ from __future__ import annotations
 from .article import EVENT_TYPES
 from .display import event_label
 from .gazetteer import current_units
-from .pages import page
+from .pages import Page, page
 from .render import count_label, esc, link
 from .taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
 
@@ -55,7 +55,7 @@ def event_rows(listings: Listings) -> list[Row]:
             for slug in EVENT_TYPES]
 
 
-def stats_page(listings: Listings) -> str:
+def stats_page(listings: Listings) -> Page:
     return page(
         {"title": "Thống kê", "hide": ["toc"]},
         "<h1>Thống kê</h1>",

@@ -126,9 +126,10 @@ def test_province_html_without_merger_note(provinces, text) -> None:
 
 
 def _article_soup(article: Article, context: ArticleContext | None = None) -> BeautifulSoup:
-    text = article_page(article, context or ArticleContext())
-    meta, body = text.split("\n---\n", 1)
-    return BeautifulSoup(body, "html.parser"), json.loads(meta.removeprefix("---\n"))
+    page = article_page(article, context or ArticleContext())
+    meta, body = page.markdown.split("\n---\n", 1)
+    html = page.before + body + page.after
+    return BeautifulSoup(html, "html.parser"), json.loads(meta.removeprefix("---\n"))
 
 
 def test_article_page_facts() -> None:
@@ -157,7 +158,8 @@ def test_article_page_says_chua_xac_dinh_for_every_unknown_field() -> None:
 def test_article_page_escapes_everything_from_the_article() -> None:
     hostile = _ben_tre(title=HOSTILE, tags=[HOSTILE], authors=[HOSTILE], body=HOSTILE,
                        images=[Image(HOSTILE, HOSTILE)], source=Source(HOSTILE, "javascript:x"))
-    text = article_page(hostile, ArticleContext(related=[hostile]))
+    page = article_page(hostile, ArticleContext(related=[hostile]))
+    text = page.markdown + page.before + page.after
     assert not re.search(r"<script>alert|<img src=x", text)
     soup, meta = _article_soup(hostile)
     assert soup.select_one("h1").get_text() == HOSTILE
