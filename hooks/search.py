@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from newsarchive.search import build_index, iter_articles
-from newsarchive.site import ARTICLES_DIR
+from newsarchive.search import build_index
+from newsarchive.site import ARTICLES_DIR, load_articles
 
 INDEX_DIR = "search"
 
@@ -28,4 +28,6 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / INDEX_DIR
     shutil.rmtree(out, ignore_errors=True)  # a stale shard would answer for a removed term
-    build_index(iter_articles(_articles_dir(config)), out)
+    # load_articles is cached per process: the archive hook has parsed these files already,
+    # and a bad file is skipped here exactly as it is skipped from the site.
+    build_index(load_articles(_articles_dir(config)), out)

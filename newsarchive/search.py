@@ -36,7 +36,7 @@ import os
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,8 +205,8 @@ def _collect(articles: Iterable[Article]) -> _Collected:
                 listed = postings[term] = array("i")
             listed.append(index)
         records.append(_record(article))
-        article.body = ""  # keep only what the sort needs
-        keyed.append((article, index))
+        # The sort needs dates and slug only; a bodiless copy keeps memory flat at 100k.
+        keyed.append((replace(article, body="", images=[], extra={}), index))
     by_article = {id(a): i for a, i in keyed}
     order = [by_article[id(a)] for a in newest_first(a for a, _ in keyed)]
     return _Collected(postings, records, order)
