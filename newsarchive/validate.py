@@ -18,6 +18,7 @@ Republic of Vietnam was founded in 1945, so an earlier year is a typo ("1917" fo
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import reprlib
 from collections.abc import Iterable
@@ -362,12 +363,12 @@ def check_raw(value: Any, line: int, path: str, articles_dir: Path) -> list[Prob
     """``raw`` must name an existing file inside ``articles_dir`` (e.g. ``raw/004_….txt``)."""
     if not isinstance(value, str) or not value:
         return []
-    base = articles_dir.resolve()
-    target = (base / value).resolve()
-    if Path(value).is_absolute() or not target.is_relative_to(base):
+    # Lexical, not resolve(): this runs for every article on every `mkdocs serve` rebuild.
+    relative = os.path.normpath(value)
+    if os.path.isabs(relative) or relative.split(os.sep, 1)[0] == os.pardir:
         return [Problem(path, line, "raw", f'"{_brief(value)}" phải là đường dẫn bên trong thư mục '
                                            "bài viết, ví dụ raw/004_67a0f94a2f50c909.txt")]
-    if not target.is_file():
+    if not os.path.isfile(os.path.join(articles_dir, relative)):
         message = (f"không tìm thấy tệp gốc {_brief(value)} (đường dẫn tính từ thư mục "
                    f"{articles_dir.name}/)")
         return [Problem(path, line, "raw", message)]
@@ -394,7 +395,7 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
                 f'tên tệp "{path.stem}" chỉ được dùng chữ thường không dấu, số và dấu gạch '
                 f'nối, ví dụ "{slugify(path.stem) or "tin-moi"}.md"')))
         for other in owners[path.stem.casefold()]:
-            if other.resolve() != path.resolve():
+            if other != path and other.resolve() != path.resolve():
                 problems.append(Problem(str(path), 1, "slug", (
                     f"tên tệp trùng với {other} (không phân biệt chữ hoa, chữ thường); "
                     "đổi tên một trong hai tệp")))
