@@ -304,6 +304,12 @@ def _kb(value: int | None) -> str:
         else f"{value / 2**20:,.2f} MB"
 
 
+def label(row: dict[str, Any]) -> str:
+    """``dang bo [province=Gia Lai]``, ``dang bo van phong [relevance]``."""
+    text = row["query"] + "".join(f" [{k}={v}]" for k, v in row.get("filters", {}).items())
+    return text + (" [relevance]" if row.get("sort") == "relevance" else "")
+
+
 def render(results: dict[str, Any]) -> str:
     """Markdown: one build table, one query table (engine × size × query)."""
     lines = [f"# Reader search benchmarks {results['date']}", "",
@@ -324,11 +330,9 @@ def render(results: dict[str, Any]) -> str:
               "| requests | results shown / total |", "|---|---:|---|---:|---:|---:|---|"]
     for r in runs:
         for q in r.get("queries", []):
-            label = q["query"] + "".join(f" [{k}={v}]" for k, v in q.get("filters", {}).items())
-            label += " [relevance]" if q.get("sort") == "relevance" else ""
             found = q.get("error") or f"{q.get('shown')} / {q.get('total')}" + (
                 "+" if q.get("more") else "")
-            lines.append(f"| {r['engine']} | {r['n']:,} | {label} | {q.get('ms', '')} "
+            lines.append(f"| {r['engine']} | {r['n']:,} | {label(q)} | {q.get('ms', '')} "
                          f"| {_kb(q.get('bytes'))} | {q.get('requests')} | {found} |")
     return "\n".join(lines)
 
@@ -354,8 +358,8 @@ def contract(articles: Path, scratch: Path) -> int:
     print(json.dumps({"index_s": result["build"]["wall_s"],
                       "peak_rss_mb": result["build"]["peak_rss_mb"],
                       "index_bytes": result["build"]["index_bytes"],
-                      "query_ms": {q["query"]: q.get("ms") for q in result.get("queries", [])},
-                      "query_bytes": {q["query"]: q["bytes"] for q in result.get("queries", [])}},
+                      "query_ms": {label(q): q.get("ms") for q in result.get("queries", [])},
+                      "query_bytes": {label(q): q["bytes"] for q in result.get("queries", [])}},
                      ensure_ascii=False))
     return 0
 
@@ -364,22 +368,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     if args.articles:
         return contract(args.articles, args.scratch or args.work)
-    today = date.today().isoformat()
-    previous = args.out / f"search-{today}.json"
-    results = {"date": today, "runs": []}
-    if args.merge and previous.exists():
-        results = json.loads(previous.read_text("utf-8"))
+    results: dict[str, Any] = {"date": date.today().isoformat(), "runs": []}
     for n in (int(s) for s in args.sizes.split(",")):
         articles = corpus(n, args.work)
         for engine in args.engines.split(","):
             print(f"{engine} at {n:,}…", file=sys.stderr, flush=True)
             row = {"n": n, **measure_engine(engine, articles, args.work / f"{engine}-{n}",
                                             1 if engine == "lunr" else args.runs)}
-            results["runs"] = [r for r in results["runs"]
-                               if (r["engine"], r["n"]) != (engine, n)] + [row]
-            save(results, args.out)
-    print(render(results))
+            results["runs"].append(row)
+            save(merged(results, args.out) if args.merge else results, args.out)
+    print(render(merged(results, args.out) if args.merge else results))
     return 0
+
+
+def merged(results: dict[str, Any], out_dir: Path) -> dict[str, Any]:
+    """Today's file as saved (perhaps by another run meanwhile) with these rows replacing
+    rows of the same engine and size."""
+    path = out_dir / f"search-{results['date']}.json"
+    if not path.exists():
+        return results
+    saved = json.loads(path.read_text("utf-8"))
+    ours = {(r["engine"], r["n"]) for r in results["runs"]}
+    return {**saved, "runs": [r for r in saved["runs"] if (r["engine"], r["n"]) not in ours]
+            + results["runs"]}
 
 
 if __name__ == "__main__":
