@@ -12,7 +12,14 @@ from .display import event_label
 from .gazetteer import current_units
 from .pages import Page, page, page_links
 from .render import count_label, entry, esc, link
-from .taxonomy import UNKNOWN_PROVINCE, Listings, Term, article_url, province_term
+from .taxonomy import (
+    UNKNOWN_PROVINCE,
+    Listings,
+    Term,
+    article_url,
+    months_by_year,
+    province_term,
+)
 
 HOME_LATEST = 10
 AXIS_PAGES = (
@@ -25,7 +32,7 @@ AXIS_PAGES = (
 )
 
 
-def _term_item(term: Term, articles: list[Article] | None, url: str) -> str:
+def term_item(term: Term, articles: list[Article] | None, url: str) -> str:
     """"Bến Tre — 3 bài, trang 1 2" with the name linked only if it has articles."""
     count = len(articles or ())
     name = link(url, term.url, term.label) if count else esc(term.label)
@@ -59,10 +66,10 @@ def provinces_page(listings: Listings) -> Page:
     for unit, members in current_units().items():
         term = province_term(unit, "current")
         merged = [province_term(m, "old", unit) for m in members if len(members) > 1]
-        merged_html = "; ".join(_term_item(m, groups.get(m), url) for m in merged)
-        rows.append(f"<tr><td>{_term_item(term, groups.get(term), url)}</td>"
+        merged_html = "; ".join(term_item(m, groups.get(m), url) for m in merged)
+        rows.append(f"<tr><td>{term_item(term, groups.get(term), url)}</td>"
                     f"<td>{merged_html or 'Không sáp nhập'}</td></tr>")
-    unknown = _term_item(UNKNOWN_PROVINCE, groups.get(UNKNOWN_PROVINCE), url)
+    unknown = term_item(UNKNOWN_PROVINCE, groups.get(UNKNOWN_PROVINCE), url)
     return page(
         {"title": "Tỉnh, thành phố", "hide": ["toc"]},
         "<h1>Tỉnh, thành phố</h1>",
@@ -78,11 +85,11 @@ def provinces_page(listings: Listings) -> Page:
 def years_page(listings: Listings) -> Page:
     """/nam/: every year (newest first) with its months; undated articles last."""
     url = "nam/"
-    months = months_by_year(listings)
+    months = months_by_year(listings.groups["month"])
     items = []
     for term, articles in listings.groups["year"].items():
-        chips = ", ".join(_term_item(m, a, url) for m, a in months.get(term.slug, []))
-        items.append(f"<li>{_term_item(_titled(term), articles, url)}"
+        chips = ", ".join(term_item(m, a, url) for m, a in months.get(term.slug, []))
+        items.append(f"<li>{term_item(_titled(term), articles, url)}"
                      f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
     return page(
         {"title": "Theo thời gian", "hide": ["toc"]},
@@ -92,19 +99,11 @@ def years_page(listings: Listings) -> Page:
     )
 
 
-def months_by_year(listings: Listings) -> dict[str, list[tuple[Term, list[Article]]]]:
-    """Year slug → its month terms with articles, newest first (one pass over months)."""
-    result: dict[str, list[tuple[Term, list[Article]]]] = {}
-    for term, articles in listings.groups["month"].items():
-        result.setdefault(term.parent or "", []).append((term, articles))
-    return result
-
-
 def events_page(listings: Listings) -> Page:
     """/su-kien/: the eight event types with counts."""
     url, groups = "su-kien/", listings.groups["event_type"]
     terms = [Term("su-kien", slug, event_label(slug)) for slug in EVENT_TYPES]
-    items = "".join(f"<li>{_term_item(t, groups.get(t), url)}</li>" for t in terms)
+    items = "".join(f"<li>{term_item(t, groups.get(t), url)}</li>" for t in terms)
     return page({"title": "Loại sự kiện", "hide": ["toc"]}, "<h1>Loại sự kiện</h1>",
                 f'<ul class="na-events">{items}</ul>')
 
@@ -113,7 +112,7 @@ def tags_page(listings: Listings) -> Page:
     """/the/: tags, most used first."""
     url = "the/"
     tags = sorted(listings.groups["tag"].items(), key=lambda item: (-len(item[1]), item[0].slug))
-    items = "".join(f"<li>{_term_item(t, a, url)}</li>" for t, a in tags)
+    items = "".join(f"<li>{term_item(t, a, url)}</li>" for t, a in tags)
     return page({"title": "Thẻ", "hide": ["toc"]}, "<h1>Thẻ</h1>",
                 f'<ul class="na-tags">{items or "<li>Chưa có thẻ nào.</li>"}</ul>')
 

@@ -35,6 +35,7 @@ from .taxonomy import (
     Term,
     article_url,
     build_listings,
+    months_by_year,
     neighbours,
     province_term,
     related,
@@ -122,7 +123,10 @@ def _listings(listings: Listings) -> Iterator[Listing]:
     for term, articles in groups["province"].items():
         yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
                       f"feeds/tinh/{term.slug}.xml")
-    for axis in ("year", "month", "tag"):
+    months = months_by_year(groups["month"])
+    for term, articles in groups["year"].items():
+        yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)))
+    for axis in ("month", "tag"):
         for term, articles in groups[axis].items():
             yield Listing(term.url, _heading(term), articles, _parent_intro(term))
     for term, articles in groups["event_type"].items():
@@ -142,6 +146,13 @@ def _parent_intro(term: Term):  # noqa: ANN202 - returns pages.Intro
         return None
     year = Term("nam", term.parent, f"năm {term.parent}")
     return lambda url: f"<p>Thuộc {link(url, year.url, year.label)}.</p>"
+
+
+def _months_intro(months: list[tuple[Term, list[Article]]] | None):  # noqa: ANN202
+    if not months:
+        return None
+    return lambda url: ("<p>Theo tháng: "
+                        + ", ".join(indexes.term_item(t, a, url) for t, a in months) + "</p>")
 
 
 def _review_intro(url: str) -> str:

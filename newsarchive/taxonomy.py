@@ -59,7 +59,7 @@ class Axis:
 
 def province_term(name: str, kind: str, parent: str | None = None) -> Term:
     """The /tinh/ term of a unit name; old same-name units get their own slug."""
-    slug = slugify(name) + (OLD_SUFFIX if kind == "old" and name == parent else "")
+    slug = _slug(name) + (OLD_SUFFIX if kind == "old" and name == parent else "")
     label = f"{name} (trước 1/7/2025)" if kind == "old" and name == parent else name
     return Term("tinh", slug, label, kind, parent)
 
@@ -125,7 +125,12 @@ def event_terms(article: Article) -> list[Term]:
 
 
 def tag_terms(article: Article) -> list[Term]:
-    return list(dict.fromkeys(Term("the", slugify(tag), tag) for tag in article.tags))
+    return list(dict.fromkeys(Term("the", _slug(tag), tag) for tag in article.tags))
+
+
+@cache  # python-slugify is slow (regexes, unidecode); tags repeat across thousands of articles
+def _slug(text: str) -> str:
+    return slugify(text)
 
 
 AXES = (
@@ -167,6 +172,17 @@ def build_listings(articles: Iterable[Article], axes: tuple[Axis, ...] = AXES) -
     """Sort once, then group along every axis."""
     ordered = newest_first(articles)
     return Listings(ordered, {axis.key: group(ordered, axis) for axis in axes})
+
+
+TermArticles = list[tuple[Term, list[Article]]]
+
+
+def months_by_year(months: dict[Term, list[Article]]) -> dict[str, TermArticles]:
+    """Year slug → its month terms and articles, in the months' (newest-first) order."""
+    result: dict[str, TermArticles] = {}
+    for term, articles in months.items():
+        result.setdefault(term.parent or "", []).append((term, articles))
+    return result
 
 
 def paginate(items: list[Article], size: int) -> list[list[Article]]:
