@@ -12,6 +12,7 @@ read is ``rejected`` with the reason. Every write is atomic (temp file + ``os.re
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -25,7 +26,7 @@ from .cleaning import Hints, build_article
 from .errors import ArchiveError, RawInputError
 from .html_input import read_html
 from .rawinput import HTML_SUFFIXES, RawText, content_key, read_raw
-from .text import unique_slug
+from .text import slugify
 
 STATE_FILE = ".ingest-state.json"
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -105,8 +106,8 @@ class Ingester:
         self.force = force
         self.ledger = Ledger.load(output_dir)
         self.seen: dict[str, str] = {}
-        self.taken = {p.stem for p in output_dir.glob("*.md")}
-        self.taken.update(Path(e["article"]).stem for e in self.ledger.entries.values())
+        self.claimed = {Path(e["article"]).stem for e in self.ledger.entries.values()}
+        _remove_stale_temp_files(output_dir)
 
     def run(self, paths: Iterable[Path]) -> list[Outcome]:
         outcomes = [self.ingest_one(path) for path in collect_inputs(paths)]
@@ -131,8 +132,9 @@ class Ingester:
         self.seen[key] = str(path)
         raw_rel = self._keep_raw(path, raw)
         article = self._build(raw, raw_rel, path)
-        target = self._target(entry, article)
-        status = self._write(target, dumps(article), entry)
+        text = dumps(article)
+        target = self._target(entry, article.title, text)
+        status = self._write(target, text, entry)
         if status != "protected":
             self.ledger.entries[key] = {"raw": raw_rel, "article": target.name,
                                         "sha256": sha256(target.read_text("utf-8"))}
@@ -164,10 +166,22 @@ class Ingester:
             os.replace(tmp, target)
         return f"raw/{target.name}"
 
-    def _target(self, entry: dict[str, str] | None, article: Article) -> Path:
+    def _target(self, entry: dict[str, str] | None, title: str, text: str) -> Path:
+        """The article file: the ledger's, else the first free ``slug[-N].md``.
+
+        A file already holding exactly ``text`` is ours from a run that was killed before
+        it saved the ledger, so it is adopted rather than duplicated under ``-2``.
+        """
         if entry is not None:
             return self.output_dir / entry["article"]
-        return self.output_dir / f"{unique_slug(article.title, self.taken)}.md"
+        base = slugify(title)
+        for number in itertools.count(1):
+            slug = base if number == 1 else f"{base}-{number}"
+            path = self.output_dir / f"{slug}.md"
+            if slug not in self.claimed and (not path.exists() or _same(path, text)):
+                self.claimed.add(slug)
+                return path
+        raise AssertionError("unreachable")
 
     def _write(self, target: Path, text: str, entry: dict[str, str] | None) -> str:
         if not target.exists():
@@ -181,6 +195,21 @@ class Ingester:
             return "protected"
         atomic_write(target, text)
         return "updated"
+
+
+def _same(path: Path, text: str) -> bool:
+    try:
+        return path.read_text("utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _remove_stale_temp_files(output_dir: Path) -> None:
+    """Temp files of a killed run (``.name.XXXX.tmp``) are garbage: the real file was
+    either replaced whole or not at all."""
+    for folder in (output_dir, output_dir / "raw"):
+        for temp in folder.glob(".*.tmp"):
+            temp.unlink(missing_ok=True)
 
 
 def _read_text(path: Path) -> str:
