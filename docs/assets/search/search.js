@@ -285,8 +285,8 @@
     return page;
   };
 
-  /* How many results, when known without fetching more: all of them once done, a
-     relevance ranking (complete by construction), or a lone term's df. */
+  /* How many results are known: a relevance ranking is complete by construction; in
+     date order, those found so far (the UI says "Hơn N" until the search is done). */
   Search.prototype.total = function () {
     return this.ranked ? this.ranked.length : this.found.length;
   };
