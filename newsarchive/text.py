@@ -56,8 +56,16 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug with ``Đ → d`` ("Đảng bộ" → "dang-bo", never "ang-bo")."""
-    return _slugify(nfc(text), max_length=max_length, word_boundary=True) or "bai-viet"
+    """ASCII slug with ``Đ → d`` ("Đảng bộ" → "dang-bo", never "ang-bo").
+
+    Truncated here at the last whole word: python-slugify 9.2's own ``word_boundary``
+    drops words from the middle ("…nhiem-vu-chinh-tri-duoc-giao" → "…nhiem-vu-tri").
+    """
+    slug = _slugify(nfc(text)) or "bai-viet"
+    if len(slug) <= max_length:
+        return slug
+    head = slug[:max_length + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
 
 
 def unique_slug(text: str, taken: set[str]) -> str:

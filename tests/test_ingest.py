@@ -172,6 +172,24 @@ def test_same_headline_gets_a_unique_slug(tmp_path: Path) -> None:
         names[1].removesuffix("-2.md") == names[0].removesuffix(".md")
 
 
+def test_long_titles_truncate_at_a_whole_word(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / SEED.name)
+    outcome = ingest([tmp_path / SEED.name], tmp_path / "articles")[0]
+    assert Path(outcome.article).name == \
+        "nam-2012-dang-bo-van-phong-ubnd-tinh-quyet-tam-hoan-thanh-xuat-sac-nhiem-vu.md"
+
+
+def test_killed_run_leftovers_are_adopted_not_duplicated(workspace) -> None:
+    inbox, articles = workspace
+    ingest([inbox], articles)
+    (articles / STATE_FILE).unlink()  # killed before the ledger was saved
+    (articles / ".x.md.abc123.tmp").write_text("half", "utf-8")
+    assert _statuses(ingest([inbox], articles)) == ["unchanged"] * 3
+    assert sorted(p.name for p in articles.glob("*.md*")) == sorted(
+        p.name for p in articles.glob("*.md"))
+    assert not list(articles.glob(".*.tmp"))
+
+
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
     atomic_write(tmp_path / "a.md", "một\n")
     atomic_write(tmp_path / "a.md", "hai\n")
