@@ -17,12 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from newsarchive.feeds import write_feeds
+from newsarchive.feeds import FeedSpec, write_feeds
 from newsarchive.pages import Page as GeneratedPage
-from newsarchive.site import ARTICLES_DIR, Site, build_site, load_articles
+from newsarchive.site import ARTICLES_DIR, build_site, load_articles
 
-_built: dict[str, Site] = {}
-_html: dict[str, GeneratedPage] = {}  # src_uri → page, for on_page_content
+_feeds: list[FeedSpec] = []  # written after the build
+_html: dict[str, GeneratedPage] = {}  # src_uri → page, until on_page_content uses it
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -32,7 +32,7 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = build_site(load_articles(_articles_dir(config)), config.site_name)
-    _built["site"] = site
+    _feeds[:] = site.feeds
     _html.clear()
     _html.update(site.pages)
     for src_uri, generated in site.pages:
@@ -48,12 +48,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _html.get(page.file.src_uri)
+    generated = _html.pop(page.file.src_uri, None)  # freed once used: ~10,000 pages
     return html if generated is None else f"{generated.before}{html}{generated.after}"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site = _built.pop("site", None)
+    write_feeds(_feeds, Path(config.site_dir), config.site_url or "/")
+    _feeds.clear()
     _html.clear()
-    if site is not None:
-        write_feeds(site.feeds, Path(config.site_dir), config.site_url or "/")
