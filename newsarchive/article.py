@@ -166,6 +166,8 @@ def loads(text: str, path: str | Path = "<string>") -> Article:
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
         message = f"front matter is not valid YAML: {_yaml_problem(error)}"
         raise ArticleError(message, path, line) from error
+    except ValueError as error:  # PyYAML builds dates itself: "date: 2021-02-30" raises here
+        raise ArticleError(f"front matter has an impossible date: {error}", path) from error
     if not text.lstrip("\ufeff").startswith("---"):
         raise ArticleError("no front matter: the file must start with a '---' line", path, 1)
     return from_front_matter(dict(post.metadata), post.content, path)

@@ -58,3 +58,8 @@ def test_broken_yaml_names_file_and_line() -> None:
 def test_missing_front_matter_is_an_error() -> None:
     with pytest.raises(ArticleError, match="front matter"):
         loads("Chỉ có thân bài\n", "articles/y.md")
+
+
+def test_impossible_yaml_date_is_an_article_error() -> None:
+    with pytest.raises(ArticleError, match="impossible date: day is out of range for month"):
+        loads("---\ntitle: Tin\ndate: 2021-02-30\n---\n", "articles/z.md")
