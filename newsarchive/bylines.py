@@ -24,6 +24,7 @@ _PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|N
                      re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
+_ATTRIBUTION = re.compile(r"^(?:Theo|Nguồn)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo .{1,30})\)\s*$", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.]+$")  # "Huy Dương/TTXVN"
 
@@ -55,6 +56,8 @@ def split_caption(line: str) -> tuple[str, str] | None:
 def parse_byline(line: str) -> list[str] | None:
     """The authors a last line names, or ``None`` when it is not a byline."""
     text = _ROLE.sub("", _PREFIX.sub("", line.strip()))
+    if _ATTRIBUTION.match(text):
+        return None  # "Theo TTXVN" credits a source, not a writer
     if not text or ":" in text or text[-1] in ".:;!?…\"”" and not _INITIALS.match(text.split()[-1]):
         return None
     names = [name.strip() for name in _NAME_SPLIT.split(text) if name.strip()]

@@ -24,6 +24,7 @@ from .errors import DataFileError
 from .text import fold, normalize_tones
 
 _DATA_FILE = "chrome.toml"
+_LONGEST_CHROME_LINE = 100  # whole-line chrome is short; longer lines only meet patterns
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -37,8 +38,8 @@ class ChromeGroup:
     lines: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
 
-    def matches(self, line: str) -> bool:
-        return line_key(line) in self.lines or any(p.fullmatch(line) for p in self.patterns)
+    def matches(self, line: str, key: str | None) -> bool:
+        return key in self.lines or any(p.fullmatch(line) for p in self.patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +101,11 @@ def _parse_group(group: dict, number: int) -> ChromeGroup:
 
 def chrome_group(line: str, above_headline: bool) -> ChromeGroup | None:
     """The first group that claims ``line`` (a collapsed line), or ``None``."""
+    key = line_key(line) if len(line) <= _LONGEST_CHROME_LINE else None
     for group in chrome_groups():
         if group.before_headline_only and not above_headline:
             continue
-        if group.matches(line):
+        if group.matches(line, key):
             return group
     return None
 
@@ -132,11 +134,16 @@ def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda
     return page
 
 
+def _repeat_key(line: str) -> str:
+    """Cheap key for verbatim repeats (case and spacing aside); no diacritic folding."""
+    return " ".join(line.casefold().split())
+
+
 def _add_body_line(page: Page, line: str) -> None:
-    key = line_key(line)
-    if key == line_key(page.headline or ""):
+    key = _repeat_key(line)
+    if key == _repeat_key(page.headline or ""):
         page.removed.append((line, "headline repeated"))
-    elif page.body and key == line_key(page.body[-1].text):
+    elif page.body and key == _repeat_key(page.body[-1].text):
         page.removed.append((line, "repeated on consecutive lines"))
         page.body[-1] = Line(page.body[-1].text, repeated=True)
     else:

@@ -42,6 +42,9 @@ def read_html(page: str) -> tuple[str, Structure, Hints]:
         if isinstance(tag, Tag) and not tag.decomposed:
             tag.decompose()
     lines, headings, captions = _blocks(column)
+    if not lines:  # a page whose text sits in <div>/<br> rather than paragraphs
+        lines = [nfc(" ".join(part.split())) for part in column.get_text("\n").splitlines()]
+        lines = [line for line in lines if line]
     title = hints.title or _first_heading(soup)
     if title:
         lines.insert(0, title)

@@ -27,6 +27,7 @@ def test_bylines(line: str, names: list[str]) -> None:
     pytest.param("Hải Phòng: Nâng cao chất lượng", id="subheading"),
     pytest.param("Quang cảnh đại hội", id="caption-lower-case-words"),
     pytest.param("Nguồn Pháp Luật VN: https://baophapluat.vn/x", id="footer"),
+    pytest.param("Theo TTXVN", id="attribution"),
 ])
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line) is None

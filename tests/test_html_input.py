@@ -26,6 +26,13 @@ def test_json_ld_news_article_in_graph() -> None:
     assert hints.site_name == "Báo Tây Ninh"
 
 
+def test_page_without_paragraph_tags_still_gives_its_text() -> None:
+    page = ("<html><head><title>x</title></head><body><nav>Trang chủ</nav><div>"
+            "Hội nghị sơ kết<br>Ngày 2/3/2023, Văn phòng họp.<br>Minh Anh</div></body></html>")
+    text, _, _ = read_html(page)
+    assert text.splitlines() == ["Hội nghị sơ kết", "Ngày 2/3/2023, Văn phòng họp.", "Minh Anh"]
+
+
 def test_open_graph_only() -> None:
     _, _, hints = _read("f18_opengraph_sggp_2023.html")
     assert hints.title == "Văn phòng UBND TP.HCM tổng kết công tác năm 2022"
