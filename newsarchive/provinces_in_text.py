@@ -49,6 +49,8 @@ class Mention:
 def _scanner() -> tuple[re.Pattern[str], dict[str, Province | None]]:
     table: dict[str, Province | None] = {normalize_tones(s): u for s, u in all_spellings().items()
                                          if s not in PERSON_NAMES}
+    # "Thành phố Hồ Chí Minh" is written "thành phố Hồ Chí Minh" mid-sentence.
+    table.update({"t" + s[1:]: u for s, u in list(table.items()) if s.startswith("Thành phố ")})
     table.update({normalize_tones(s): None for s in NOT_PROVINCES})
     alternatives = sorted(table, key=len, reverse=True)
     pattern = r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])"

@@ -15,6 +15,7 @@ from newsarchive.provinces_in_text import mentions, name_at, subject_provinces
     pytest.param("tấm gương, đạo đức Hồ Chí Minh", [], id="person-004"),
     pytest.param("UBND TP.HCM và TPHCM, Thành phố Hồ Chí Minh", ["Hồ Chí Minh"] * 3, id="city"),
     pytest.param("từ bờ Thái Bình Dương", [], id="pacific"),
+    pytest.param("UBND thành phố Hồ Chí Minh", ["Hồ Chí Minh"], id="city-lower-case-prefix"),
     pytest.param("tỉnh Thái Bình và tỉnh Bình Dương", ["Thái Bình", "Bình Dương"], id="both"),
     pytest.param("TT-Huế, BR-VT, Đắc Lắc, Hoà Bình", ["Thừa Thiên Huế", "Bà Rịa - Vũng Tàu",
                                                     "Đắk Lắk", "Hòa Bình"], id="aliases"),
