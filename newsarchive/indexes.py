@@ -10,7 +10,7 @@ from __future__ import annotations
 from .article import EVENT_TYPES, Article
 from .display import event_label
 from .gazetteer import current_units
-from .pages import Page, page, page_links
+from .pages import Page, lastmod_meta, page, page_links
 from .render import count_label, entry, esc, link
 from .taxonomy import (
     UNKNOWN_PROVINCE,
@@ -51,7 +51,7 @@ def home_page(listings: Listings, site_name: str, feed: str) -> Page:
                     for u, title, note in AXIS_PAGES)
     latest = "".join(entry(a, article_url(a), "") for a in articles[:HOME_LATEST])
     return page(
-        {"title": esc(site_name), "hide": ["toc"]},
+        _meta(esc(site_name), listings),
         f"<h1>{esc(site_name)}</h1>",
         f'<p class="na-stats">{esc(stats)} · {link("", feed, "Nguồn tin Atom")}</p>',
         f'<nav class="na-axes" aria-label="Duyệt kho lưu trữ"><ul>{cards}</ul></nav>',
@@ -71,7 +71,7 @@ def provinces_page(listings: Listings) -> Page:
                     f"<td>{merged_html or 'Không sáp nhập'}</td></tr>")
     unknown = term_item(UNKNOWN_PROVINCE, groups.get(UNKNOWN_PROVINCE), url)
     return page(
-        {"title": "Tỉnh, thành phố", "hide": ["toc"]},
+        _meta("Tỉnh, thành phố", listings),
         "<h1>Tỉnh, thành phố</h1>",
         "<p>Từ 1/7/2025 cả nước có 34 đơn vị hành chính cấp tỉnh. Mỗi đơn vị gồm các tỉnh, "
         "thành phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.</p>",
@@ -92,7 +92,7 @@ def years_page(listings: Listings) -> Page:
         items.append(f"<li>{term_item(_titled(term), articles, url)}"
                      f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
     return page(
-        {"title": "Theo thời gian", "hide": ["toc"]},
+        _meta("Theo thời gian", listings),
         "<h1>Theo thời gian</h1>",
         "<p>Bài được xếp theo ngày diễn ra sự kiện; nếu không rõ, theo ngày đăng.</p>",
         f'<ul class="na-years">{"".join(items) or "<li>Chưa có bài nào.</li>"}</ul>',
@@ -104,7 +104,7 @@ def events_page(listings: Listings) -> Page:
     url, groups = "su-kien/", listings.groups["event_type"]
     terms = [Term("su-kien", slug, event_label(slug)) for slug in EVENT_TYPES]
     items = "".join(f"<li>{term_item(t, groups.get(t), url)}</li>" for t in terms)
-    return page({"title": "Loại sự kiện", "hide": ["toc"]}, "<h1>Loại sự kiện</h1>",
+    return page(_meta("Loại sự kiện", listings), "<h1>Loại sự kiện</h1>",
                 f'<ul class="na-events">{items}</ul>')
 
 
@@ -113,8 +113,13 @@ def tags_page(listings: Listings) -> Page:
     url = "the/"
     tags = sorted(listings.groups["tag"].items(), key=lambda item: (-len(item[1]), item[0].slug))
     items = "".join(f"<li>{term_item(t, a, url)}</li>" for t, a in tags)
-    return page({"title": "Thẻ", "hide": ["toc"]}, "<h1>Thẻ</h1>",
+    return page(_meta("Thẻ", listings), "<h1>Thẻ</h1>",
                 f'<ul class="na-tags">{items or "<li>Chưa có thẻ nào.</li>"}</ul>')
+
+
+def _meta(title: str, listings: Listings) -> dict[str, object]:
+    """Page meta: escaped title, no table of contents, sitemap date of the newest article."""
+    return {"title": title, "hide": ["toc"], **lastmod_meta(listings.articles)}
 
 
 def _titled(term: Term) -> Term:

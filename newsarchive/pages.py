@@ -86,7 +86,7 @@ def listing_pages(listing: Listing, page_size: int = PAGE_SIZE) -> Iterator[tupl
         title = listing.title if number == 1 else f"{listing.title} — trang {number}"
         entries = "".join(listing.render_entry(a, url) for a in chunk)
         yield url, page(
-            {"title": esc(title), "hide": ["toc"], **_lastmod(listing.articles)},
+            {"title": esc(title), "hide": ["toc"], **lastmod_meta(listing.articles)},
             f'<h1>{esc(title)}</h1>',
             f'<div class="na-intro">{_intro(listing, url)}</div>',
             f'<div class="na-list">{entries or _empty()}</div>',
@@ -94,7 +94,7 @@ def listing_pages(listing: Listing, page_size: int = PAGE_SIZE) -> Iterator[tupl
         )
 
 
-def _lastmod(articles: list[Article]) -> dict[str, str]:
+def lastmod_meta(articles: list[Article]) -> dict[str, str]:
     """Sitemap date of a page: its newest article's (MkDocs would say "built today")."""
     for article in articles:
         when = article.date or article.timeline_date
@@ -152,7 +152,7 @@ def article_page(article: Article, context: ArticleContext) -> Page:
     url = article_url(article)
     meta = {"title": esc(article.title), "description": esc(lede(article)),
             "head_html": head_html(article), "hide": ["toc"]}
-    meta.update(_lastmod([article]))
+    meta.update(lastmod_meta([article]))
     return Page(front_matter(meta) + safe_body(article.body.strip()) + "\n",
                 f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
                 figures(article) + around(context, url))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .article import EVENT_TYPES
 from .display import event_label
 from .gazetteer import current_units
-from .pages import Page, page
+from .pages import Page, lastmod_meta, page
 from .render import count_label, esc, link
 from .taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
 
@@ -57,7 +57,7 @@ def event_rows(listings: Listings) -> list[Row]:
 
 def stats_page(listings: Listings) -> Page:
     return page(
-        {"title": "Thống kê", "hide": ["toc"]},
+        {"title": "Thống kê", "hide": ["toc"], **lastmod_meta(listings.articles)},
         "<h1>Thống kê</h1>",
         f"<p>Tổng cộng {esc(count_label(len(listings.articles)))}.</p>",
         chart("Số bài theo năm", year_rows(listings)),

@@ -188,6 +188,7 @@ def test_sitemap_lastmod_is_the_article_date(built: Path) -> None:
                               sitemap))
     assert entries["bai-viet/2020/ben-tre-dai-hoi-dang-bo-van-phong-2020/"] == "2020-06-05"
     assert entries["tinh/vinh-long/"] == "2025-09-10"
+    assert entries[""] == entries["tinh/"] == "2025-09-10"  # home and indexes: newest article
 
 
 def test_article_head_has_opengraph_and_json_ld(built: Path) -> None:
