@@ -1,8 +1,9 @@
-"""The archive's pages as Markdown for MkDocs: one function per kind of page.
+"""The archive's pages for MkDocs: one function per kind of page, each giving a :class:`Page`.
 
-Each returns the page's text: a one-line JSON front matter (title escaped, since
-Material prints ``page.meta.title`` unescaped) and escaped HTML from :mod:`render`.
-Listing pages come in pages of at most ``page_size`` entries (``…/page/2/``).
+A page's Markdown is a one-line JSON front matter (title escaped, since Material prints
+``page.meta.title`` unescaped) plus, for an article, its neutralised body; the rest is
+escaped HTML from :mod:`render`. Listings come in pages of at most :data:`PAGE_SIZE`
+entries (``…/page/2/``).
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from .errors import ArchiveError
 from .feeds import FeedSpec, feed_spec
 from .gazetteer import current_units
 from .pages import (
-    PAGE_SIZE,
     ArticleContext,
     Listing,
     Page,
@@ -82,15 +81,14 @@ class Site:
     feeds: list[FeedSpec] = field(default_factory=list)
 
 
-def build_site(articles: list[Article], site_name: str = SITE_NAME,
-               page_size: int = PAGE_SIZE) -> Site:
+def build_site(articles: list[Article], site_name: str = SITE_NAME) -> Site:
     """Render the whole site; cost is linear in the number of articles."""
     clear_caches()
     listings = build_listings(articles)
     site = Site()
     site.pages.extend(_article_pages(listings))
     for listing in _listings(listings):
-        site.pages.extend(_as_src(listing_pages(listing, page_size)))
+        site.pages.extend(_as_src(listing_pages(listing)))
     site.pages.extend([
         ("index.md", indexes.home_page(listings, site_name, FEED_ALL)),
         ("tinh/index.md", indexes.provinces_page(listings)),
