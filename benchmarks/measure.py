@@ -20,9 +20,14 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One measured process: seconds of wall time, MB of peak RSS, and how it ended."""
+    """One measured process: wall and CPU (user + system) seconds, MB of peak RSS, exit.
+
+    CPU seconds include waited-for children and are less disturbed than wall time when
+    other work shares the cores; a parallel program (Hugo) uses more CPU than wall.
+    """
 
     wall_s: float
+    cpu_s: float
     peak_rss_mb: float
     returncode: int
     error: str = ""
@@ -46,7 +51,8 @@ def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = No
     wall = time.perf_counter() - started
     code = process.returncode
     error = "" if code == 0 else _tail(stderr.decode("utf-8", "replace"))
-    return Run(round(wall, 3), round(usage.ru_maxrss / 1024, 1), code, error)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1), code, error)
 
 
 def _tail(text: str, lines: int = 6) -> str:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -34,16 +35,34 @@ STEPS = ("ours", "hugo", "blog", "rebuild", "serve", "ingest", "search")
 
 
 def corpus_dir(n: int, work: Path) -> Path:
-    """Articles 0…n-1 in ``work/corpus-<n>``, regenerated only if the generator changed."""
+    """Articles 0…n-1 in ``work/corpus-<n>``, regenerated only if the generator changed.
+
+    Written into a private temporary folder and renamed into place, so two processes
+    sharing ``work`` (search_bench.py uses this too) never see a half-written corpus.
+    """
     stamp_text = f"{n} {hashlib.sha256((HERE / 'corpus.py').read_bytes()).hexdigest()}"
     target = work / f"corpus-{n}"
-    stamp = target / ".complete"
-    if not (stamp.exists() and stamp.read_text() == stamp_text):
-        subprocess.run(["rm", "-rf", str(target)], check=True)
-        print(f"generating {n} articles in {target}", file=sys.stderr)
-        corpus.write_articles(n, target)
-        stamp.write_text(stamp_text)
+    if _stamped(target, stamp_text):
+        return target
+    temp = work / f".corpus-{n}.{os.getpid()}"
+    shutil.rmtree(temp, ignore_errors=True)
+    print(f"generating {n} articles in {target}", file=sys.stderr)
+    corpus.write_articles(n, temp)
+    (temp / ".complete").write_text(stamp_text)
+    if _stamped(target, stamp_text):  # another process finished first
+        shutil.rmtree(temp, ignore_errors=True)
+        return target
+    if target.exists():
+        stale = work / f".stale-{n}.{os.getpid()}"
+        os.rename(target, stale)
+        shutil.rmtree(stale, ignore_errors=True)
+    os.rename(temp, target)
     return target
+
+
+def _stamped(target: Path, stamp_text: str) -> bool:
+    stamp = target / ".complete"
+    return stamp.exists() and stamp.read_text() == stamp_text
 
 
 def snapshot(rev: str | None, work: Path) -> Path:
@@ -115,11 +134,14 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="sizes for Material's blog plugin, which grows quadratically")
     parser.add_argument("--rebuild-at", type=int, default=10000,
                         help="archive size for the editor's loop (+1 article), if in --sizes")
+    parser.add_argument("--search-size", type=int,
+                        help="corpus size for benchmarks/search_*.py (default: the largest "
+                             "of --sizes up to 10000)")
     parser.add_argument("--ingest-size", type=int, default=1000, help="raw texts to ingest")
     parser.add_argument("--only", default=",".join(STEPS),
                         help=f"comma-separated steps to run (default all: {','.join(STEPS)})")
     parser.add_argument("--profile", action="store_true",
-                        help="also cProfile our build at the largest size")
+                        help="also cProfile our build at the --rebuild-at size")
     parser.add_argument("--commit", metavar="REV",
                         help="measure this commit (git archive) instead of the working tree")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/newsarchive-bench"),
@@ -128,25 +150,24 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse(argv)
-    wanted = set(args.only.split(","))
-    work, out = args.work_dir, args.results_dir
+def _builds(results: dict[str, Any], args: argparse.Namespace, n: int, tree: Path) -> None:
+    """Our build and Hugo's at ``n``; at ``--rebuild-at``, also the editor's loop."""
+    wanted, work, out = args.wanted, args.work_dir, args.results_dir
+    articles, scratch = corpus_dir(n, work), work / "scratch"
+    if "ours" in wanted:
+        _record(results, out, "ours", n, lambda: steps.ours(articles, scratch, tree))
+    if "hugo" in wanted:
+        _record(results, out, "hugo", n, lambda: steps.hugo(articles, scratch))
+    if n == args.rebuild_at and "rebuild" in wanted:
+        _record(results, out, "rebuild", n, lambda: steps.rebuild(articles, scratch, n, tree))
+    if n == args.rebuild_at and "serve" in wanted:
+        _record(results, out, "serve", n, lambda: steps.serve(articles, n, tree))
+
+
+def _others(results: dict[str, Any], args: argparse.Namespace, tree: Path) -> None:
+    """The blog plugin, ingest, search and (if asked) the profile."""
+    wanted, work, out = args.wanted, args.work_dir, args.results_dir
     scratch = work / "scratch"
-    scratch.mkdir(parents=True, exist_ok=True)
-    tree = snapshot(args.commit, work)
-    results: dict[str, Any] = {"meta": meta(tree)}
-    for n in args.sizes:
-        articles = corpus_dir(n, work)
-        if "ours" in wanted:
-            _record(results, out, "ours", n, lambda a=articles: steps.ours(a, scratch, tree))
-        if "hugo" in wanted:
-            _record(results, out, "hugo", n, lambda a=articles: steps.hugo(a, scratch))
-        if n == args.rebuild_at and "rebuild" in wanted:
-            _record(results, out, "rebuild", n,
-                    lambda a=articles, n=n: steps.rebuild(a, scratch, n, tree))
-        if n == args.rebuild_at and "serve" in wanted:
-            _record(results, out, "serve", n, lambda a=articles, n=n: steps.serve(a, n, tree))
     for n in args.blog_sizes if "blog" in wanted else []:
         articles = corpus_dir(n, work)
         _record(results, out, "blog", n, lambda a=articles: steps.blog(a, scratch))
@@ -154,13 +175,31 @@ def main(argv: list[str] | None = None) -> int:
         _record(results, out, "ingest", args.ingest_size,
                 lambda: steps.ingest(args.ingest_size, scratch, tree))
     if "search" in wanted:
-        results["search_n"] = args.sizes[-1]
-        results["search"] = steps.search(corpus_dir(args.sizes[-1], work), scratch)
+        results["search_n"] = args.search_size
+        results["search"] = steps.search(corpus_dir(args.search_size, work), scratch)
+        save(results, out)
     if args.profile:
-        _record(results, out, "profile", args.sizes[-1],
-                lambda: steps.profile(corpus_dir(args.sizes[-1], work), scratch, tree))
+        _record(results, out, "profile", args.rebuild_at,
+                lambda: steps.profile(corpus_dir(args.rebuild_at, work), scratch, tree))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    args.wanted = set(args.only.split(","))
+    args.search_size = args.search_size or max([n for n in args.sizes if n <= 10000]
+                                               or args.sizes[:1])
+    (args.work_dir / "scratch").mkdir(parents=True, exist_ok=True)
+    tree = snapshot(args.commit, args.work_dir)
+    results: dict[str, Any] = {"meta": meta(tree)}
+    # Sizes up to --rebuild-at first, then the rest, and the slow huge sizes last, so an
+    # interrupted 100k run still leaves every other figure saved.
+    for n in [n for n in args.sizes if n <= args.rebuild_at]:
+        _builds(results, args, n, tree)
+    _others(results, args, tree)
+    for n in [n for n in args.sizes if n > args.rebuild_at]:
+        _builds(results, args, n, tree)
     results["meta"]["load_end"] = steps.load()
-    print(save(results, out).read_text(encoding="utf-8"))
+    print(save(results, args.results_dir).read_text(encoding="utf-8"))
     return 0
 
 
