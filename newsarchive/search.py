@@ -66,14 +66,28 @@ class Layout:
 
 LEDE_CHARS = 220
 _SYLLABLE = re.compile(r"[^\W_]+")
-_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # NFC text; stray marks stay in words
-_GAP = re.compile(r"\s*")
+# Pairs form across spaces only: punctuation, symbols, "_" and line breaks end a phrase.
+_BREAK = re.compile(r"[^\w\s\u0300-\u036f]|_|\n")
 
 
 @lru_cache(maxsize=1 << 18)
 def _fold_word(word: str) -> tuple[str, ...]:
     """Folded syllables of one word, cached: an archive reuses a few thousand syllables."""
     return tuple(_SYLLABLE.findall(fold(word)))
+
+
+def phrases(text: str) -> list[list[str]]:
+    """Folded syllables of ``text`` in runs separated only by whitespace.
+
+    >>> phrases("Đảng bộ, Văn phòng UBND-tỉnh")
+    [['dang', 'bo'], ['van', 'phong', 'ubnd'], ['tinh']]
+    """
+    runs = []
+    for run in _BREAK.split(nfc(text)):
+        syllables = [syllable for word in run.split() for syllable in _fold_word(word)]
+        if syllables:
+            runs.append(syllables)
+    return runs
 
 
 def tokenize(text: str) -> list[tuple[str, bool]]:
@@ -83,27 +97,15 @@ def tokenize(text: str) -> list[tuple[str, bool]]:
     >>> tokenize("Đảng bộ, Văn phòng")
     [('dang', False), ('bo', True), ('van', False), ('phong', True)]
     """
-    text = nfc(text)
-    tokens: list[tuple[str, bool]] = []
-    end = -1
-    for match in _WORD.finditer(text):
-        adjacent = end >= 0 and _GAP.fullmatch(text, end, match.start()) is not None
-        for syllable in _fold_word(match.group()):
-            tokens.append((syllable, adjacent))
-            adjacent = True
-        end = match.end()
-    return tokens
+    return [(syllable, i > 0) for run in phrases(text) for i, syllable in enumerate(run)]
 
 
 def terms_of(text: str) -> set[str]:
     """Syllables and adjacent pairs: ``terms_of("Đảng bộ")`` → {"dang", "bo", "dang bo"}."""
     terms: set[str] = set()
-    previous = ""
-    for syllable, adjacent in tokenize(text):
-        terms.add(syllable)
-        if adjacent:
-            terms.add(f"{previous} {syllable}")
-        previous = syllable
+    for run in phrases(text):
+        terms.update(run)
+        terms.update(f"{a} {b}" for a, b in zip(run, run[1:], strict=False))
     return terms
 
 

@@ -99,10 +99,11 @@ NFD = "NFD"
     (unicodedata.normalize(NFD, "Hoà Bình"), [("hoa", False), ("binh", True)]),
     ("Đảng bộ, Văn phòng", [("dang", False), ("bo", True), ("van", False), ("phong", True)]),
     ("UBND-tỉnh", [("ubnd", False), ("tinh", False)]),
+    ("Đảng bộ\nVăn phòng", [("dang", False), ("bo", True), ("van", False), ("phong", True)]),
     ("<img src=x>", [("img", False), ("src", True), ("x", False)]),
     ("", []),
-], ids=["nfc", "old-tone", "upper", "nfd", "comma-breaks-pair", "hyphen-breaks-pair", "markup",
-        "empty"])
+], ids=["nfc", "old-tone", "upper", "nfd", "comma-breaks-pair", "hyphen-breaks-pair",
+        "line-break-ends-pair", "markup", "empty"])
 def test_tokenize(text: str, expected: list[tuple[str, bool]]) -> None:
     assert tokenize(text) == expected
 
