@@ -204,6 +204,11 @@ def test_vietnamese_404_page(built: Path) -> None:
     assert "Không tìm thấy trang (404)" in (built / "404.html").read_text("utf-8")
 
 
+def test_theme_chrome_is_vietnamese(built: Path) -> None:
+    html = (built / "index.html").read_text("utf-8")
+    assert "Made with" not in html and "Trang được tạo bằng" in html
+
+
 def _write_many(folder: Path, count: int) -> list[str]:
     first = date(2020, 1, 1)
     slugs = []
