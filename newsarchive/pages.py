@@ -19,7 +19,9 @@ from .render import (
     esc,
     event_html,
     external_link,
+    figure,
     front_matter,
+    has_figure_lines,
     lede,
     link,
     province_html,
@@ -179,13 +181,11 @@ def facts(article: Article, url: str) -> str:
 
 
 def figures(article: Article) -> str:
-    """Captions of the article's photos (the archive keeps captions, not image files)."""
-    if not article.images:
+    """Captions of the article's photos (the archive keeps captions, not image files),
+    unless the body already shows them in place."""
+    if not article.images or has_figure_lines(article.body):
         return ""
-    items = "".join(
-        f'<figure class="na-figure"><figcaption>{esc(image.caption or UNKNOWN)}'
-        f'{f" (Ảnh: {esc(image.credit)})" if image.credit else ""}</figcaption></figure>'
-        for image in article.images)
+    items = "".join(figure(image.caption, image.credit) for image in article.images)
     return f'<section class="na-figures"><h2>Ảnh trong bài</h2>{items}</section>'
 
 

@@ -2,9 +2,16 @@
 
 Pages are Markdown for MkDocs, but everything that comes from an article is written
 here as escaped HTML (``esc``), or, for the body, as Markdown whose raw HTML and
-link/attribute syntax has been neutralised (:func:`safe_body`). The rule agreed with
-the cleaner: a body is plain Markdown; ``<``, ``>``, ``&``, ``[``, ``]``, ``{`` and ``}``
-are always shown as text, and figures come from the ``images`` front matter only.
+link/attribute syntax has been neutralised (:func:`safe_body`). The rule for bodies:
+``<``, ``>``, ``&``, ``[``, ``]``, ``{`` and ``}`` are always shown as text. The one
+exception is the cleaner's figure line, a whole line of exactly this form (the credit
+span is optional)::
+
+  <figure class="caption"><figcaption>Hội nghị. <span class="credit">Ảnh: T.N</span>
+  </figcaption></figure>   ← on the same line as the rest
+
+Its caption and credit are taken as text and written back escaped, so even a crafted
+line yields nothing but a caption.
 
 >>> safe_body("<script>alert(1)</script> [x](javascript:alert(1))")
 '&lt;script&gt;alert(1)&lt;/script&gt; &#91;x&#93;(javascript:alert(1))'
@@ -25,6 +32,9 @@ from .taxonomy import OLD_SUFFIX, Term, name_terms
 _NEUTRAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
                           "{": "&#123;", "}": "&#125;"})
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_FIGURE_LINE = re.compile(
+    r'^\s*<figure class="caption"><figcaption>(?P<caption>.*?)\s*'
+    r'(?:<span class="credit">Ảnh:\s*(?P<credit>.*?)</span>)?</figcaption></figure>\s*$')
 _EMPHASIS = re.compile(r"[*_`]+")
 _BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
 LEDE_CHARS = 280
@@ -36,8 +46,30 @@ def esc(value: object) -> str:
 
 
 def safe_body(markdown: str) -> str:
-    """The body with raw HTML, links, images and ``{: attr}`` lists made inert text."""
-    return markdown.translate(_NEUTRAL)
+    """The body with raw HTML, links, images and ``{: attr}`` lists made inert text,
+    and the cleaner's figure lines rebuilt as escaped ``<figure>`` blocks."""
+    return "\n".join(_safe_line(line) for line in markdown.split("\n"))
+
+
+def _safe_line(line: str) -> str:
+    match = _FIGURE_LINE.match(line)
+    if match is None:
+        return line.translate(_NEUTRAL)
+    return f"\n{figure(html.unescape(match['caption']), html.unescape(match['credit'] or ''))}\n"
+
+
+def has_figure_lines(markdown: str) -> bool:
+    """Whether the body places its own figures (then the front-matter list is not repeated)."""
+    return "<figure" in markdown and any(map(_FIGURE_LINE.match, markdown.split("\n")))
+
+
+def figure(caption: str, credit: str | None) -> str:
+    """A photo caption with its credit: "Quang cảnh (Ảnh: T.N)"; both escaped."""
+    if caption and credit:
+        text = f"{esc(caption)} (Ảnh: {esc(credit)})"
+    else:
+        text = f"Ảnh: {esc(credit)}" if credit else esc(caption or UNKNOWN)
+    return f'<figure class="na-figure"><figcaption>{text}</figcaption></figure>'
 
 
 def safe_json(data: Any) -> str:
@@ -85,7 +117,7 @@ def lede(article: Article) -> str:
 def _lede(body: str) -> str:
     for paragraph in body.split("\n\n", 8)[:8]:
         text = " ".join(_EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)).split())
-        if text and not paragraph.lstrip().startswith(("#", "!", "|")):
+        if text and not paragraph.lstrip().startswith(("#", "!", "|", "<figure")):
             if len(text) <= LEDE_CHARS:
                 return text
             return text[:LEDE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -15,6 +15,7 @@ from newsarchive.render import (
     entry,
     esc,
     external_link,
+    has_figure_lines,
     href,
     lede,
     province_html,
@@ -54,6 +55,38 @@ def test_event_labels(slug, label) -> None:
 ], ids=["script", "img", "link", "image", "attr-list", "reference"])
 def test_safe_body_makes_markup_inert(body, must_not_contain) -> None:
     assert must_not_contain not in safe_body(body)
+
+
+FIGURE = ('<figure class="caption"><figcaption>Quang cảnh hội nghị. '
+          '<span class="credit">Ảnh: M.Đ</span></figcaption></figure>')
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    (FIGURE, "Quang cảnh hội nghị. (Ảnh: M.Đ)"),
+    ('<figure class="caption"><figcaption>Quang cảnh</figcaption></figure>', "Quang cảnh"),
+    ('<figure class="caption"><figcaption><span class="credit">Ảnh: T.N</span>'
+     "</figcaption></figure>", "Ảnh: T.N"),
+    ('<figure class="caption"><figcaption><script>alert(1)</script></figcaption></figure>',
+     "<script>alert(1)</script>"),
+], ids=["caption-and-credit", "caption-only", "credit-only", "crafted-markup-is-text"])
+def test_cleaner_figure_lines_become_escaped_figures(line, caption) -> None:
+    soup = BeautifulSoup(safe_body(f"Đoạn.\n\n{line}\n\nĐoạn sau."), "html.parser")
+    assert [f.get_text() for f in soup.find_all("figcaption")] == [caption]
+    assert soup.find("script") is None and has_figure_lines(line)
+
+
+@pytest.mark.parametrize("body", [
+    f"Chữ trước {FIGURE}", FIGURE.replace('class="caption"', 'class="x" onclick="alert(1)"'),
+], ids=["not-a-whole-line", "other-attributes"])
+def test_other_figure_markup_stays_text(body) -> None:
+    assert "<figure" not in safe_body(body) and not has_figure_lines(body)
+
+
+def test_figures_placed_in_the_body_are_not_listed_again() -> None:
+    soup, _ = _article_soup(_ben_tre(body=f"Đoạn.\n\n{FIGURE}\n"))
+    assert [f.get_text() for f in soup.find_all("figcaption")] == [
+        "Quang cảnh hội nghị. (Ảnh: M.Đ)"]
+    assert soup.select(".na-figures") == []
 
 
 def test_safe_body_keeps_the_words() -> None:

@@ -75,6 +75,16 @@ def test_article_page_says_dates_provinces_and_merger(built: Path) -> None:
         assert part in text
 
 
+def test_cleaner_figures_show_as_captions_in_place(built: Path) -> None:
+    soup = content(built, "bai-viet/2017/gia-lai-dang-bo-van-phong-chu-trong-tham-muu")
+    assert [f.get_text() for f in soup.find_all("figcaption")] == [
+        "Ông Huỳnh Kim Đồng, Phó Chánh Văn phòng UBND tỉnh, phát biểu tại hội nghị. (Ảnh: N.N)"]
+    assert "<figure" not in soup.get_text()
+    hostile = content(built, "bai-viet/2024/binh-dinh-hoi-nghi-ma-doc")
+    assert [f.get_text() for f in hostile.find_all("figcaption")] == [
+        "<img src=x onerror=alert(16)> Giả chú thích (Ảnh: <script>alert(17)</script>)"]
+
+
 def test_undated_article_says_chua_xac_dinh(built: Path) -> None:
     text = text_of(built, "bai-viet/chua-ro/cao-bang-chi-bo-chua-ro-ngay")
     assert "Ngày đăng Chưa xác định Ngày diễn ra sự kiện Chưa xác định" in text
