@@ -84,8 +84,8 @@ def _edit_and_wait(page, article: Path, number: int, timeout_ms: int) -> float:
     text = article.read_text("utf-8").rstrip("\n") + f"\n\n{marker}\n"
     start = time.monotonic()
     article.write_text(text, "utf-8")
-    page.wait_for_function("m => document.body.innerText.includes(m)", arg=marker,
-                           timeout=timeout_ms, polling=50)
+    shows = "m => !!document.body && document.body.innerText.includes(m)"  # null mid-reload
+    page.wait_for_function(shows, arg=marker, timeout=timeout_ms, polling=50)
     return time.monotonic() - start
 
 
@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         "first_serve_ready_seconds": round(first_build, 2),
         "mkdocs_build_seconds_per_rebuild": builds[1:],
         "validation_hook": validation,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "load_average_1min_at_end": round(os.getloadavg()[0], 2)},
     }
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
