@@ -331,7 +331,7 @@ def render(results: dict[str, Any]) -> str:
     for r in runs:
         for q in r.get("queries", []):
             found = q.get("error") or f"{q.get('shown')} / {q.get('total')}" + (
-                "+" if q.get("more") else "")
+                "+" if q.get("more") and q.get("sort") != "relevance" else "")
             lines.append(f"| {r['engine']} | {r['n']:,} | {label(q)} | {q.get('ms', '')} "
                          f"| {_kb(q.get('bytes'))} | {q.get('requests')} | {found} |")
     return "\n".join(lines)
