@@ -25,8 +25,10 @@ from .sources import Footer, Publication
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
-_LINE_START_SPECIAL = re.compile(r"^([#>+\-=*]|\d+(?=[.)]))")
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+_LINE_START_SPECIAL = re.compile(r"^([#>+\-*]|\d+(?=[.)]))")
+# Markdown's emphasis, code, link and attribute characters, and an ``&`` that would
+# otherwise start an entity reference ("R&amp;D" as printed).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}]|&(?=#?[0-9A-Za-z]+;))")
 
 
 @dataclass(slots=True)
@@ -162,7 +164,7 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     hints = hints or Hints()
     parsed = parse(text, structure, name)
     review: set[str] = set()
-    title = inert_title(hints.title or parsed.headline)
+    title = hints.title or parsed.headline
     event_type = classify(title, parsed.lead, parsed.body_text())
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
@@ -284,25 +286,18 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
 
 
 def escape_markdown(text: str) -> str:
-    """Make published text inert in Markdown: entities for ``& < >``, backslashes for
-    emphasis/link/code characters and for a line-opening list or heading marker.
+    """Published text as Markdown that displays exactly that text: backslashes before
+    emphasis, code, link and attribute characters and before a line-opening list or
+    heading marker, and before an ``&`` that would start an entity reference. ``< >`` and
+    other ``&`` stay as published (readable for editors); the site shows them as text,
+    like all raw HTML in a body (``render.safe_body``).
 
     >>> escape_markdown("* Hội nghị <b>sơ kết</b>")
-    '\\\\* Hội nghị &lt;b&gt;sơ kết&lt;/b&gt;'
+    '\\\\* Hội nghị <b>sơ kết</b>'
     """
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
                                    else "\\" + m.group(1), escaped, count=1)
-
-
-def inert_title(headline: str) -> str:
-    """The headline with ``<``/``>`` as entities: a tag in a scraped headline is text, and
-    a title must never carry markup into a page or feed, however it is rendered.
-
-    >>> inert_title("Hội nghị <script> cán bộ")
-    'Hội nghị &lt;script&gt; cán bộ'
-    """
-    return headline.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_figure(caption: str, credit: str | None) -> str:

@@ -3,7 +3,9 @@
 Pages are Markdown for MkDocs, but everything that comes from an article is written
 here as escaped HTML (``esc``), or, for the body, as Markdown whose raw HTML and
 link/attribute syntax has been neutralised (:func:`safe_body`). The rule for bodies:
-``<``, ``>``, ``&``, ``[``, ``]``, ``{`` and ``}`` are always shown as text. The one
+``<``, ``>``, ``&``, ``[``, ``]``, ``{`` and ``}`` are always shown as text, whether
+written bare or backslash-escaped as Markdown allows (the cleaner writes ``\\[``); an
+entity reference (``&amp;``) is already text and kept. The one
 exception is the cleaner's figure line, a whole line of exactly this form (the credit
 span is optional)::
 
@@ -22,22 +24,23 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
 from typing import Any
 
 from .article import Article, PartialDate
 from .display import UNKNOWN, event_label, format_partial
+from .lede import lede as body_lede
 from .taxonomy import OLD_SUFFIX, Term, name_terms
 
-_NEUTRAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
-                          "{": "&#123;", "}": "&#125;"})
+_NEUTRAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
+            "{": "&#123;", "}": "&#125;"}
+# An escaped backslash (kept), an entity reference (kept: it is text), or a markup
+# character with or without its Markdown backslash (→ its entity).
+_MARKUP = re.compile(r"\\\\|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                     r"|\\?([&<>\[\]{}])")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _FIGURE_LINE = re.compile(
     r'^\s*<figure class="caption"><figcaption>(?P<caption>.*?)\s*'
     r'(?:<span class="credit">Ảnh:\s*(?P<credit>.*?)</span>)?</figcaption></figure>\s*$')
-_EMPHASIS = re.compile(r"[*_`]+")
-_BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
-LEDE_CHARS = 280
 
 
 def esc(value: object) -> str:
@@ -54,8 +57,12 @@ def safe_body(markdown: str) -> str:
 def _safe_line(line: str) -> str:
     match = _FIGURE_LINE.match(line)
     if match is None:
-        return line.translate(_NEUTRAL)
+        return _MARKUP.sub(_neutral, line)
     return f"\n{figure(html.unescape(match['caption']), html.unescape(match['credit'] or ''))}\n"
+
+
+def _neutral(match: re.Match[str]) -> str:
+    return _NEUTRAL[match[1]] if match[1] else match[0]
 
 
 def has_figure_lines(markdown: str) -> bool:
@@ -109,24 +116,13 @@ def time_tag(when: PartialDate | None) -> str:
 
 
 def lede(article: Article) -> str:
-    """The body's first paragraph as plain text, cut at a word near ``LEDE_CHARS``."""
-    return _lede(article.body)
-
-
-@cache  # a lede shows in ~8 listings, a feed and the head; see clear_caches
-def _lede(body: str) -> str:
-    for paragraph in body.split("\n\n", 8)[:8]:
-        text = " ".join(_EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)).split())
-        if text and not paragraph.lstrip().startswith(("#", "!", "|", "<figure")):
-            if len(text) <= LEDE_CHARS:
-                return text
-            return text[:LEDE_CHARS].rsplit(" ", 1)[0] + "…"
-    return ""
+    """The body's first paragraph as plain text (:func:`newsarchive.lede.lede`)."""
+    return body_lede(article.body)
 
 
 def clear_caches() -> None:
     """Forget ledes of a previous build (``mkdocs serve`` rebuilds in one process)."""
-    _lede.cache_clear()
+    body_lede.cache_clear()
 
 
 def province_html(article: Article, from_url: str, long: bool = True) -> str:

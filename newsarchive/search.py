@@ -43,6 +43,7 @@ from pathlib import Path
 from .article import Article, load
 from .display import event_label, format_partial
 from .gazetteer import current_unit
+from .lede import lede
 from .taxonomy import article_url, newest_first
 from .text import fold, nfc
 
@@ -167,20 +168,11 @@ def decode_ids(data: bytes) -> list[int]:
 
 # --- documents ------------------------------------------------------------------------
 
-def _lede(body: str) -> str:
-    """The body's opening words, on one line, cut at a word boundary."""
-    kept = (line for line in body.splitlines() if not line.lstrip().startswith(("![", "#")))
-    text = " ".join(" ".join(kept).split())
-    if len(text) <= LEDE_CHARS:
-        return text
-    return text[:LEDE_CHARS].rsplit(" ", 1)[0] + " …"
-
-
 def _record(article: Article) -> list:
     units = sorted({u for u in map(current_unit, article.provinces) if u})
     when = article.timeline_date
     return [article.title, format_partial(when) if when else "", article_url(article),
-            article.provinces, units, article.event_type, _lede(article.body)]
+            article.provinces, units, article.event_type, lede(article.body, LEDE_CHARS)]
 
 
 # --- building -------------------------------------------------------------------------

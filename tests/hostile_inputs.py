@@ -29,6 +29,7 @@ Hội nghị đã thống nhất các nhiệm vụ, giải pháp trọng tâm tr
 Minh Anh
 """
 
+MARKUP_TITLE = "Hội nghị <script>alert(1)</script> cán bộ"
 HOSTILE_BODY = (
     'Đại biểu dán mã <script>alert("xss")</script> vào bài viết. '
     'Ảnh lỗi <img src=x onerror="alert(1)"> và liên kết <a href="javascript:alert(2)">bấm</a>. '
@@ -77,7 +78,7 @@ def corpus() -> list[HostileInput]:
     huge = ("Đảng bộ Văn phòng UBND tỉnh. " * 1_550_000).encode()
     cp1258 = to_windows_1258(_article("Tổng kết công tác Văn phòng năm 2022", "tổng kết"))
     nfd = unicodedata.normalize("NFD", _article("Đại hội Chi bộ nhiệm kỳ 2022-2025", "đại hội"))
-    markup = _article("Hội nghị <script>alert(1)</script> cán bộ", body=HOSTILE_BODY)
+    markup = _article(MARKUP_TITLE, body=HOSTILE_BODY)
     yaml_like = _article('Khen thưởng: --- # "tập thể" xuất sắc năm 2023', "khen thưởng")
     same_title = _article("Sơ kết công tác Đảng quý I năm 2023",
                           body="Một bài khác cùng tiêu đề, về Chi bộ Tổng hợp của Văn phòng.")

@@ -14,7 +14,6 @@ from newsarchive.cleaning import (
     Hints,
     build_article,
     escape_markdown,
-    inert_title,
     parse,
     render_figure,
 )
@@ -33,10 +32,11 @@ def _article(lead: str, *paragraphs: str, headline: str = "Hội nghị sơ kế
     pytest.param("- Thưa ông,", "\\- Thưa ông,", id="dash-not-list"),
     pytest.param("1. Dùng mẫu chuẩn", "1\\. Dùng mẫu chuẩn", id="number-not-list"),
     pytest.param("# Lưu ý", "\\# Lưu ý", id="hash-not-heading"),
-    pytest.param("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;", id="tag"),
+    pytest.param("<script>alert(1)</script>", "<script>alert(1)</script>", id="tag-as-published"),
     pytest.param("**đậm** và [liên kết](x)", "\\*\\*đậm\\*\\* và \\[liên kết\\](x)", id="inline"),
-    pytest.param("Kinh tế & Đô thị", "Kinh tế &amp; Đô thị", id="ampersand"),
-    pytest.param("> trích dẫn", "&gt; trích dẫn", id="quote"),
+    pytest.param("Kinh tế & Đô thị", "Kinh tế & Đô thị", id="ampersand-as-published"),
+    pytest.param("> trích dẫn", "\\> trích dẫn", id="quote"),
+    pytest.param("C:\\Tài liệu {x}", "C:\\\\Tài liệu \\{x\\}", id="backslash-braces"),
 ])
 def test_escape_markdown(text: str, expected: str) -> None:
     assert escape_markdown(text) == expected
@@ -47,9 +47,10 @@ def test_figure_escapes_caption_and_credit() -> None:
     assert "<b>" not in figure and "&lt;b&gt;" in figure and "Ảnh: T&amp;N" in figure
 
 
-def test_title_keeps_words_but_no_tags() -> None:
-    assert inert_title("Hội nghị <script>alert(1)</script>") == \
-        "Hội nghị &lt;script&gt;alert(1)&lt;/script&gt;"
+def test_title_is_stored_as_published() -> None:
+    text = _article("Ngày 8-7-2021, Văn phòng tổ chức hội nghị sơ kết.",
+                    headline="Hội nghị <script>alert(1)</script> & sơ kết")
+    assert build_article(text).title == "Hội nghị <script>alert(1)</script> & sơ kết"
 
 
 def test_subheadings_become_headings_and_sentences_stay_paragraphs() -> None:

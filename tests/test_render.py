@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import re
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.article import Article, Image, PartialDate, Source
+from newsarchive.cleaning import escape_markdown, render_figure
 from newsarchive.display import event_label, format_partial
 from newsarchive.pages import ArticleContext, article_page, head_html, pager
 from newsarchive.render import (
@@ -234,3 +238,38 @@ def test_pager(number, total, links) -> None:
     url = "tinh/x/" if number == 1 else f"tinh/x/page/{number}/"
     soup = BeautifulSoup(pager("tinh/x/", url, number, total), "html.parser")
     assert [a.get_text() for a in soup.find_all("a")] == links
+
+
+# --- the body contract: the cleaner's Markdown, through safe_body and Python-Markdown
+# configured as in mkdocs.yml, displays exactly the published text -------------------
+
+_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
+_PUBLISHED = st.text(alphabet="amplgtăâđêôơưhịạ ĐỦ*_`[](){}<>&#;\\!-+=.:/x019\"'", min_size=1,
+                     max_size=60).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+def displayed(body: str) -> str:
+    html_out = _MARKDOWN.reset().convert(safe_body(body))
+    return " ".join(BeautifulSoup(html_out, "html.parser").get_text().split())
+
+
+@pytest.mark.parametrize("published", [
+    "<script>alert(1)</script> [x](javascript:alert(1))",
+    "Kinh tế & Đô thị; R&amp;D; &#60;b&#62;",
+    "* Hội nghị {: onclick=x} \\ cuối",
+    "1. Dùng mẫu chuẩn",
+    "# Lưu ý",
+], ids=["markup", "entities-as-published", "star-attr-backslash", "number", "hash"])
+def test_cleaner_paragraph_displays_as_published(published: str) -> None:
+    assert displayed(escape_markdown(published)) == published
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUBLISHED)
+def test_any_cleaner_paragraph_displays_as_published(published: str) -> None:
+    assert displayed(escape_markdown(published)) == published
+
+
+def test_cleaner_figure_line_displays_its_caption_once() -> None:
+    body = "Mở đầu.\n\n" + render_figure("Quang cảnh <b>hội nghị</b> & khách", "T&N")
+    assert displayed(body) == "Mở đầu. Quang cảnh <b>hội nghị</b> & khách (Ảnh: T&N)"

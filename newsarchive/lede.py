@@ -1,0 +1,34 @@
+"""An article's lede: its first paragraph as plain text, for listings, feeds and search.
+
+Bodies are Markdown as the cleaner writes it: published text with backslash escapes
+(``\\*``), ``##`` sub-headings and figure lines for captions. The lede skips headings,
+figures, images and tables, drops emphasis marks and backslashes, and keeps every word.
+
+>>> lede("<figure class=\\"caption\\"><figcaption>Ảnh</figcaption></figure>\\n\\n"
+...      "\\\\* Ngày 8-7, **Văn phòng** tổ chức hội nghị.")
+'* Ngày 8-7, Văn phòng tổ chức hội nghị.'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+LEDE_CHARS = 280
+_SKIPPED = ("#", "!", "|", "<figure")
+_EMPHASIS = re.compile(r"(?<!\\)[*_`]+")  # marks, not escaped characters
+_BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>&])")
+
+
+@cache  # a lede shows in ~8 listings, a feed, the head and the search index
+def lede(body: str, limit: int = LEDE_CHARS) -> str:
+    """The first paragraph that is prose, cut at a word near ``limit`` characters."""
+    for paragraph in body.split("\n\n", 8)[:8]:
+        if not paragraph.strip() or paragraph.lstrip().startswith(_SKIPPED):
+            continue
+        text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)))
+        text = " ".join(text.split())
+        if text:
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
