@@ -26,9 +26,11 @@ from .sources import Footer, Publication
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
 _LINE_START_SPECIAL = re.compile(r"^([#>+\-*]|\d+(?=[.)]))")
-# Markdown's emphasis, code, link and attribute characters, and an ``&`` that would
-# otherwise start an entity reference ("R&amp;D" as printed).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}]|&(?=#?[0-9A-Za-z]+;))")
+# Markdown's emphasis, code, link and attribute characters (backslash-escaped); a "<"
+# that could open a tag and an "&" that would start an entity reference (as entities).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 @dataclass(slots=True)
@@ -286,16 +288,18 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
 
 
 def escape_markdown(text: str) -> str:
-    """Published text as Markdown that displays exactly that text: backslashes before
-    emphasis, code, link and attribute characters and before a line-opening list or
-    heading marker, and before an ``&`` that would start an entity reference. ``< >`` and
-    other ``&`` stay as published (readable for editors); the site shows them as text,
-    like all raw HTML in a body (``render.safe_body``).
+    """Published text as Markdown that any renderer displays as exactly that text.
 
-    >>> escape_markdown("* Hội nghị <b>sơ kết</b>")
-    '\\\\* Hội nghị <b>sơ kết</b>'
+    Backslashes before emphasis, code, link and attribute characters and before a
+    line-opening list, quote or heading marker; ``&lt;`` for a ``<`` that could open a
+    tag, ``&amp;`` for an ``&`` that would read as an entity. Everything else stays as
+    published, so "Kinh tế & Đô thị" or "a < b" read as printed in the file.
+
+    >>> escape_markdown("* Hội nghị <b>sơ kết</b> & R&amp;D")
+    '\\\\* Hội nghị &lt;b>sơ kết&lt;/b> & R&amp;amp;D'
     """
     escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    escaped = _TAG_OPEN.sub("&lt;", _ENTITY_START.sub("&amp;", escaped))
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
                                    else "\\" + m.group(1), escaped, count=1)
 

@@ -2,7 +2,8 @@
 
 Bodies are Markdown as the cleaner writes it: published text with backslash escapes
 (``\\*``), ``##`` sub-headings and figure lines for captions. The lede skips headings,
-figures, images and tables, drops emphasis marks and backslashes, and keeps every word.
+figures, images and tables, drops emphasis marks, backslashes and entities, and keeps
+every word.
 
 >>> lede("<figure class=\\"caption\\"><figcaption>Ảnh</figcaption></figure>\\n\\n"
 ...      "\\\\* Ngày 8-7, **Văn phòng** tổ chức hội nghị.")
@@ -11,6 +12,7 @@ figures, images and tables, drops emphasis marks and backslashes, and keeps ever
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
@@ -28,6 +30,7 @@ def lede(body: str, limit: int = LEDE_CHARS) -> str:
         if not paragraph.strip() or paragraph.lstrip().startswith(_SKIPPED):
             continue
         text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", _BLOCK_MARK.sub(" ", paragraph)))
+        text = html.unescape(text)  # "&lt;b>" is the cleaner's "<b>"
         text = " ".join(text.split())
         if text:
             return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -32,9 +32,11 @@ def _article(lead: str, *paragraphs: str, headline: str = "Hội nghị sơ kế
     pytest.param("- Thưa ông,", "\\- Thưa ông,", id="dash-not-list"),
     pytest.param("1. Dùng mẫu chuẩn", "1\\. Dùng mẫu chuẩn", id="number-not-list"),
     pytest.param("# Lưu ý", "\\# Lưu ý", id="hash-not-heading"),
-    pytest.param("<script>alert(1)</script>", "<script>alert(1)</script>", id="tag-as-published"),
+    pytest.param("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>", id="tag"),
+    pytest.param("a < b > c", "a < b > c", id="comparison-as-published"),
     pytest.param("**đậm** và [liên kết](x)", "\\*\\*đậm\\*\\* và \\[liên kết\\](x)", id="inline"),
     pytest.param("Kinh tế & Đô thị", "Kinh tế & Đô thị", id="ampersand-as-published"),
+    pytest.param("R&amp;D &#60;", "R&amp;amp;D &amp;#60;", id="entity-like"),
     pytest.param("> trích dẫn", "\\> trích dẫn", id="quote"),
     pytest.param("C:\\Tài liệu {x}", "C:\\\\Tài liệu \\{x\\}", id="backslash-braces"),
 ])
