@@ -22,6 +22,7 @@ from .classify import classify, tags_for
 from .errors import RawInputError
 from .provinces_in_text import name_at, subject_provinces
 from .sources import Footer, Publication
+from .text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
@@ -164,7 +165,7 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
                   name: str = "<input>") -> Article:
     """The article for raw ``text``; ``hints`` carry what the page or editor told us."""
     hints = hints or Hints()
-    parsed = parse(text, structure, name)
+    parsed = parse(nfc(text), structure, name)  # callers other than the CLI may pass NFD
     review: set[str] = set()
     title = hints.title or parsed.headline
     event_type = classify(title, parsed.lead, parsed.body_text())
