@@ -18,6 +18,7 @@ from .taxonomy import (
     Term,
     article_url,
     months_by_year,
+    predecessors,
     province_term,
 )
 
@@ -63,9 +64,9 @@ def provinces_page(listings: Listings) -> Page:
     """/tinh/: the 34 current units, each with its merged pre-2025 provinces and counts."""
     url, groups = "tinh/", listings.groups["province"]
     rows = []
-    for unit, members in current_units().items():
+    for unit in current_units():
         term = province_term(unit, "current")
-        merged = [province_term(m, "old", unit) for m in members if len(members) > 1]
+        merged = predecessors(unit)
         merged_html = "; ".join(term_item(m, groups.get(m), url) for m in merged)
         rows.append(f"<tr><td>{term_item(term, groups.get(term), url)}</td>"
                     f"<td>{merged_html or 'Không sáp nhập'}</td></tr>")

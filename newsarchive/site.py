@@ -19,7 +19,6 @@ from . import indexes, stats
 from .article import Article, load
 from .errors import ArchiveError
 from .feeds import FeedSpec, feed_spec
-from .gazetteer import current_units
 from .pages import (
     ArticleContext,
     Listing,
@@ -36,6 +35,7 @@ from .taxonomy import (
     build_listings,
     months_by_year,
     neighbours,
+    predecessors,
     province_term,
     related,
 )
@@ -166,15 +166,16 @@ def _province_intro(term: Term, groups: dict[Term, list[Article]]):  # noqa: ANN
                             f"{link(url, current.url, current.label)}.</p>")
     if term.kind == "unknown":
         return lambda url: "<p>Bài không ghi hoặc ghi tỉnh, thành phố không có trong danh mục.</p>"
-    members = [province_term(m, "old", term.label) for m in current_units().get(term.label, ())]
-    if len(members) < 2:
+    members = predecessors(term.label)
+    if not members:
         return lambda url: "<p>Đơn vị hành chính không sáp nhập ngày 1/7/2025.</p>"
+    lead = "sáp nhập từ" if len(members) > 1 else "trước đây là"
 
     def intro(url: str) -> str:
         parts = ", ".join(
             f"{link(url, m.url, m.label) if m in groups else esc(m.label)} "
             f"({count_label(len(groups.get(m, ())))})" for m in members)
-        return f"<p>Đơn vị hành chính từ 1/7/2025, sáp nhập từ: {parts}.</p>"
+        return f"<p>Đơn vị hành chính từ 1/7/2025, {lead}: {parts}.</p>"
     return intro
 
 

@@ -67,6 +67,19 @@ def province_term(name: str, kind: str, parent: str | None = None) -> Term:
 UNKNOWN_PROVINCE = Term("tinh", UNKNOWN_SLUG, UNKNOWN, "unknown")
 
 
+def predecessors(unit: str) -> list[Term]:
+    """Old-province terms of the pre-2025 units now in ``unit``; none if it is unchanged.
+
+    >>> [t.label for t in predecessors("Huế")]
+    ['Thừa Thiên Huế']
+    >>> predecessors("Cao Bằng")
+    []
+    """
+    members = gazetteer.current_units().get(unit, ())
+    return [province_term(name, "old", unit) for name in members
+            if len(members) > 1 or name != unit]
+
+
 def province_terms(article: Article) -> list[Term]:
     """Current unit first, then the province as published when it differs, or "unknown".
 

@@ -26,7 +26,8 @@ ARTICLE_COUNT = len(list(FIXTURES.glob("*.md")))
 HOSTILE = "bai-viet/2024/binh-dinh-hoi-nghi-ma-doc/"
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 SHOTS = {"home": "", "article": "bai-viet/2020/ben-tre-dai-hoi-dang-bo-van-phong-2020/",
-         "province": "tinh/vinh-long/", "year": "nam/2020/", "statistics": "thong-ke/"}
+         "province": "tinh/vinh-long/", "year": "nam/2020/", "statistics": "thong-ke/",
+         "provinces-index": "tinh/"}
 
 
 @pytest.fixture(scope="module")

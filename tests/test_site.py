@@ -98,6 +98,7 @@ def test_provinces_index_lists_the_34_units_and_their_merged_provinces(built: Pa
     assert cells["Vĩnh Long 5 bài"] == ("Bến Tre 2 bài; Trà Vinh 2 bài; "
                                         "Vĩnh Long (trước 1/7/2025) 1 bài")
     assert cells["Cao Bằng 1 bài"] == "Không sáp nhập"
+    assert cells["Huế 1 bài"] == "Thừa Thiên Huế 1 bài"
     assert "Chưa xác định tỉnh, thành phố: Chưa xác định 1 bài" in text_of(built, "tinh")
 
 
@@ -116,9 +117,10 @@ def test_provinces_index_lists_the_34_units_and_their_merged_provinces(built: Pa
     ("gia-lai", "sáp nhập từ: Bình Định (1 bài), Gia Lai (trước 1/7/2025) (1 bài). 2 bài",
      ["binh-dinh-hoi-nghi-ma-doc", "gia-lai-dang-bo-van-phong-chu-trong-tham-muu"]),
     ("cao-bang", "không sáp nhập ngày 1/7/2025. 1 bài", ["cao-bang-chi-bo-chua-ro-ngay"]),
+    ("hue", "trước đây là: Thừa Thiên Huế (1 bài). 1 bài", ["thua-thien-hue-bo-nhiem-2012"]),
     ("chua-xac-dinh", "không có trong danh mục. 1 bài", ["hoi-nghi-chua-ro-tinh"]),
 ], ids=["current-gathers-merged", "old", "old-same-name", "renamed", "current-gia-lai",
-        "unchanged", "unknown"])
+        "unchanged", "renamed-current", "unknown"])
 def test_province_pages(built: Path, slug: str, says: str, articles: list[str]) -> None:
     assert says in text_of(built, f"tinh/{slug}")
     assert entry_slugs(built, f"tinh/{slug}") == articles

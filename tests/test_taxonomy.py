@@ -15,6 +15,7 @@ from newsarchive.taxonomy import (
     newest_first,
     page_url,
     paginate,
+    predecessors,
     province_terms,
     related,
     tag_terms,
@@ -43,6 +44,15 @@ def make(slug: str, when: str | None = None, provinces=(), event_type="khac", ta
         "renamed", "alias", "two-old-into-one", "none", "not-in-gazetteer"])
 def test_province_terms(provinces, when, expected) -> None:
     assert [t.slug for t in province_terms(make("a", when, provinces))] == expected
+
+
+@pytest.mark.parametrize(("unit", "labels"), [
+    ("Vĩnh Long", ["Vĩnh Long (trước 1/7/2025)", "Bến Tre", "Trà Vinh"]),
+    ("Huế", ["Thừa Thiên Huế"]),
+    ("Cao Bằng", []),
+], ids=["merged", "renamed", "unchanged"])
+def test_predecessors(unit, labels) -> None:
+    assert sorted(t.label for t in predecessors(unit)) == sorted(labels)
 
 
 def test_old_province_term_knows_its_current_unit() -> None:
