@@ -44,7 +44,11 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_home_page_renders_in_vietnamese(page, serve_site: str) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(serve_site)
+    page.wait_for_load_state("networkidle")
+    assert failed == []  # no asset, feed or sitemap request goes astray
     assert page.locator("html").get_attribute("lang") == "vi"
     assert "Lưu trữ tin Văn phòng UBND tỉnh" in page.title()
     assert page.locator("h1").first.inner_text().startswith("Lưu trữ tin")
