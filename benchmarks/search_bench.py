@@ -188,8 +188,13 @@ def query_pagefind(browser, url: str) -> list[dict[str, Any]]:
 
 # --- Material's lunr ---------------------------------------------------------------------
 
+# The nav lists the home page only: Material's automatic nav would put every article's
+# link on every page (3.5 MB per page at 10k; the build goes quadratic). The search
+# index still holds every page.
 LUNR_CONFIG = """site_name: bench
 docs_dir: docs
+nav:
+  - index.md
 theme:
   name: material
   language: vi
@@ -210,21 +215,32 @@ def build_lunr(articles: Path, work: Path) -> dict[str, Any]:
                     str(work / "mkdocs.yml"), "-d", str(work / "site")], cwd=work)
     index = work / "site" / "search" / "search_index.json"
     return {**measured.as_dict(), "index_bytes": index.stat().st_size if index.exists() else 0,
-            "index_files": 1, "site": str(work / "site"), "note": "whole mkdocs build"}
+            "index_files": 1, "site": str(work / "site"),
+            "note": "whole mkdocs build, nav = home only"}
 
 
-LUNR_WAIT = """() => {
+# Material's results box passes through transient states while its worker loads the
+# index (an early "Không tìm thấy" for "van phong ubnd" at 1k, then "1k tài liệu"): wait
+# until a final state has held for LUNR_SETTLE_MS, and time the moment it first appeared.
+LUNR_SETTLE_MS = 1500
+LUNR_WAIT = """(settle) => {
   const meta = document.querySelector(".md-search-result__meta");
-  return document.querySelector(".md-search-result__item") !== null ||
-         (meta && /Không tìm thấy|No matching/.test(meta.textContent));
+  const text = meta ? meta.textContent : "";
+  const final = document.querySelector(".md-search-result__item") !== null ||
+                /Không tìm thấy|No matching/.test(text);
+  const seen = window.__lunrSeen || (window.__lunrSeen = {text: null, since: 0});
+  if (!final) { seen.text = null; return false; }
+  if (seen.text !== text) { seen.text = text; seen.since = performance.now(); return false; }
+  return performance.now() - seen.since >= settle ? seen.since : false;
 }"""
 
 
 def ask_lunr(page, text: str) -> dict[str, Any]:
     started = page.evaluate("performance.now()")
     page.fill(".md-search__input", text)
-    page.wait_for_function(LUNR_WAIT, polling=50, timeout=QUERY_TIMEOUT_S * 1000)
-    return {"ms": page.evaluate("performance.now()") - started,
+    settled = page.wait_for_function(LUNR_WAIT, arg=LUNR_SETTLE_MS, polling=50,
+                                     timeout=QUERY_TIMEOUT_S * 1000).json_value()
+    return {"ms": settled - started,
             "shown": page.locator(".md-search-result__item").count(),
             "total": page.inner_text(".md-search-result__meta").strip()}
 
@@ -255,15 +271,18 @@ def measure_engine(name: str, articles: Path, work: Path, runs: int) -> dict[str
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - heavy, bench only
 
     build, ask = ENGINES[name]
+    load = [os.getloadavg()[0]]  # other work shares the 2 cores: say how much
     built = build(articles, work / name)
+    load.append(os.getloadavg()[0])
     result: dict[str, Any] = {"engine": name, "build": {k: v for k, v in built.items()
-                                                        if k != "site"}}
+                                                        if k != "site"}, "load": load}
     if built.get("returncode"):
         return result
     with sync_playwright() as playwright, serving(Path(built["site"])) as url:
         browser = launch(playwright)
         rounds = [ask(browser, url) for _ in range(runs)]
         browser.close()
+    load.append(os.getloadavg()[0])
     result["queries"] = merge_runs(rounds)
     return result
 
@@ -311,30 +330,52 @@ def label(row: dict[str, Any]) -> str:
 
 
 def render(results: dict[str, Any]) -> str:
-    """Markdown: one build table, one query table (engine × size × query)."""
+    """Markdown: the summary (``results["summary"]``, written by hand, kept by --merge),
+    one build table (with ``results["not_run"]``: engine, size and why), one query table."""
     lines = [f"# Reader search benchmarks {results['date']}", "",
+             *([results["summary"].strip(), ""] if results.get("summary") else []),
              "Headless Chromium (Debian), index served by Python's http.server on localhost "
              "(no compression), a fresh browser context per query (cold cache). Time = query "
              "start → first page of results (10) with their titles; bytes = every search "
              "request's body + headers. The machine has 2 cores shared with other work: "
-             "times are noisy.", "",
-             "## Index build", "", "| engine | articles | build s | peak RSS MB | index size "
-             "| files | note |", "|---|---:|---:|---:|---:|---:|---|"]
+             "times are noisy.", ""]
     runs = sorted(results["runs"], key=lambda r: (r["engine"], r["n"]))
+    return "\n".join(lines + _build_table(runs, results.get("not_run", []))
+                     + _query_table(runs))
+
+
+def _build_table(runs: list[dict[str, Any]], not_run: list[dict[str, Any]]) -> list[str]:
+    lines = ["## Index build", "", "Load = 1-minute load average before the build, before "
+             "the queries and after them (2 cores).", "",
+             "| engine | articles | build s | CPU s | peak RSS MB | index size | files | load "
+             "| note |", "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in runs:
         b = r["build"]
-        lines.append(f"| {r['engine']} | {r['n']:,} | {b.get('wall_s')} | {b.get('peak_rss_mb')} "
-                     f"| {_kb(b.get('index_bytes'))} | {b.get('index_files')} "
-                     f"| {b.get('note', '')} {b.get('error', '')} |")
-    lines += ["", "## Queries", "", "| engine | articles | query | first results ms | bytes "
-              "| requests | results shown / total |", "|---|---:|---|---:|---:|---:|---|"]
+        load = " → ".join(f"{x:.1f}" for x in r.get("load", []))
+        lines.append(f"| {r['engine']} | {r['n']:,} | {b.get('wall_s')} | {b.get('cpu_s', '')} "
+                     f"| {b.get('peak_rss_mb')} | {_kb(b.get('index_bytes'))} "
+                     f"| {b.get('index_files')} | {load} | {b.get('note', '')} "
+                     f"{b.get('error', '')} |")
+    for skipped in not_run:
+        lines.append(f"| {skipped['engine']} | {skipped['n']:,} | not run | | | | | "
+                     f"| {skipped['reason']} |")
+    return lines
+
+
+def _query_table(runs: list[dict[str, Any]]) -> list[str]:
+    lines = ["", "## Queries", "", "Time is the median of the runs listed. A relevance "
+             "total is complete; a date-order total counts the results found so far "
+             "(\"10+\": more follow).", "",
+             "| engine | articles | query | first results ms | runs ms | bytes | requests "
+             "| results shown / total |", "|---|---:|---|---:|---|---:|---:|---|"]
     for r in runs:
         for q in r.get("queries", []):
             found = q.get("error") or f"{q.get('shown')} / {q.get('total')}" + (
                 "+" if q.get("more") and q.get("sort") != "relevance" else "")
+            each = ", ".join(f"{t:g}" for t in q.get("ms_runs", []))
             lines.append(f"| {r['engine']} | {r['n']:,} | {label(q)} | {q.get('ms', '')} "
-                         f"| {_kb(q.get('bytes'))} | {q.get('requests')} | {found} |")
-    return "\n".join(lines)
+                         f"| {each} | {_kb(q.get('bytes'))} | {q.get('requests')} | {found} |")
+    return lines
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -349,6 +390,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--merge", action="store_true", help="keep other rows of today's file")
+    parser.add_argument("--render", type=Path, metavar="JSON",
+                        help="only rewrite the Markdown of a saved results file")
     return parser.parse_args(argv)
 
 
@@ -368,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     if args.articles:
         return contract(args.articles, args.scratch or args.work)
+    if args.render:
+        save(json.loads(args.render.read_text("utf-8")), args.render.parent)
+        return 0
     results: dict[str, Any] = {"date": date.today().isoformat(), "runs": []}
     for n in (int(s) for s in args.sizes.split(",")):
         articles = corpus(n, args.work)

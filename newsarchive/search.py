@@ -11,6 +11,8 @@ megabytes per query (see benchmarks/results/search-*.md). This index keeps only
 * documents are numbered newest first, so a postings list in id order is in date
   order and its first block holds the newest matches;
 * postings are delta + LEB128 varint coded, split into blocks (:class:`Layout`);
+  a list of several blocks is also written whole, for relevance order, which reads
+  every id (one request per term, not one per block: 14 terms × 49 blocks at 100k);
   the term dictionary is split into shards by FNV-1a hash, and short lists live
   inside the dictionary entry (one request for rare terms);
 * document records come in chunks by id; a year is a range of ids;
@@ -21,6 +23,7 @@ Layout under the output folder::
     meta.json                       sizes, facet values, year ranges
     dict/<shard>.json               term -> [df, inline b64] | [df, n, [first ids]]
     post/<shard>/<n>.<k>.bin        block k of the n-th long list in that shard
+    post/<shard>/<n>.bin            the whole list, when it has more than one block
     facet/<axis>/<i>.bin            ids of facet value i
     doc/<chunk>.json                [title, date label, url, provinces, units, type, lede]
 
@@ -243,6 +246,8 @@ def _write_postings(collected: _Collected, out: Path, layout: Layout) -> int:
         blocks = [ids[i:i + layout.block] for i in range(0, len(ids), layout.block)]
         for k, block in enumerate(blocks):
             _write(out / "post" / f"{shard:x}" / f"{number}.{k}.bin", encode_ids(block))
+        if len(blocks) > 1:
+            _write(out / "post" / f"{shard:x}" / f"{number}.bin", encode_ids(ids))
         entries[term] = [len(ids), number, [block[0] for block in blocks]]
     for shard, entries in enumerate(shards):
         _write(out / "dict" / f"{shard:x}.json", _json(entries))

@@ -205,3 +205,26 @@ def test_records_keep_published_text(index_dir: Path) -> None:
               for row in json.loads(path.read_text("utf-8"))}
     assert any("Văn phòng UBND tỉnh Hoà Bình sơ kết" in row for row in titles)
     assert any('"bai-viet/chua-ro/lai-chau-chua-ro/"' in row for row in titles)
+
+
+def test_long_lists_are_also_written_whole(tmp_path: Path) -> None:
+    """Relevance reads every block of a list: a list of several blocks is also one file,
+    holding exactly the ids of its blocks; a one-block list is not written twice."""
+    articles = write_fixture_articles(tmp_path / "articles")
+    meta = build_index(iter_articles(articles), tmp_path / "index",
+                       Layout(block=2, inline=1, chunk=2, terms_per_shard=4))
+    whole, single = 0, 0
+    for shard in range(meta["shards"]):
+        entries = json.loads((tmp_path / "index" / "dict" / f"{shard:x}.json").read_text("utf-8"))
+        for df, number, firsts in (entry for entry in entries.values() if len(entry) == 3):
+            folder = tmp_path / "index" / "post" / f"{shard:x}"
+            blocks = [i for k in range(len(firsts))
+                      for i in decode_ids((folder / f"{number}.{k}.bin").read_bytes())]
+            assert len(blocks) == df
+            if len(firsts) == 1:
+                single += 1
+                assert not (folder / f"{number}.bin").exists()
+                continue
+            whole += 1
+            assert decode_ids((folder / f"{number}.bin").read_bytes()) == blocks
+    assert whole and single

@@ -150,10 +150,20 @@
     });
   };
 
+  /* Every block: one missing block is fetched alone, several come from the whole-list
+     file (post/<shard>/<n>.bin), one request instead of one per block. */
   TermCursor.prototype.loadAll = function () {
-    var pending = [];
-    for (var k = 0; k < this.blocks.length; k++) if (!this.blocks[k]) pending.push(this.load(k));
-    return Promise.all(pending);
+    var self = this, missing = [];
+    for (var k = 0; k < this.blocks.length; k++) if (!this.blocks[k]) missing.push(k);
+    if (missing.length < 2) return Promise.all(missing.map(function (k) { return self.load(k); }));
+    return this.index.fetch(this.path + "bin", "bin").then(function (bytes) {
+      var ids = decodeIds(bytes), firsts = self.firsts;
+      for (var k = 0; k < firsts.length; k++) {
+        if (self.blocks[k]) continue;
+        var end = k + 1 < firsts.length ? lowerBound(ids, firsts[k + 1]) : ids.length;
+        self.blocks[k] = ids.slice(lowerBound(ids, firsts[k]), end);
+      }
+    });
   };
 
   TermCursor.prototype.seek = function (target) {
