@@ -229,13 +229,26 @@
 
   function byDf(a, b) { return a.df - b.df; }
 
+  /* Relevance weights: 3 per query pair in the article, 2 more per pair in the title,
+     1 per syllable in the title (as newsarchive.search.query). */
+  function weighted(query) {
+    return query.pairs.map(function (p) { return [3, p]; })
+      .concat(query.pairs.map(function (p) { return [2, "t:" + p]; }))
+      .concat(query.syllables.map(function (s) { return [1, "t:" + s]; }));
+  }
+
   Search.prototype.prepare = async function () {
     var index = this.index, meta = await index.meta();
     var cursorOf = function (term) { return index.cursor(term); };
+    var relevance = this.sort === "relevance";
+    // Relevance reads whole lists: its scoring terms' dictionary shards come in the same
+    // round of requests as the query's own, and no newest block is fetched first.
     var found = await Promise.all([
       Promise.all(this.query.syllables.map(cursorOf)),
       Promise.all(this.query.pairs.map(cursorOf)),
       this.filterCursors(meta),
+      relevance ? Promise.all(weighted(this.query).map(function (w) { return cursorOf(w[1]); }))
+        : null,
     ]);
     var syllables = found[0], pairs = found[1], filters = found[2];
     this.tiers = [[], []];
@@ -245,9 +258,9 @@
     if (first.indexOf(null) < 0) this.tiers[0] = first.concat(filters).sort(byDf);
     if (pairs.length) this.tiers[1] = syllables.concat(filters).sort(byDf);
     this.syllables = syllables;
+    if (relevance) return this.rankAll(found[3]);
     // Any first page needs the newest block of every first-tier list: fetch them together.
     await Promise.all(first.filter(Boolean).map(function (c) { return c.blocks[0] || c.load(0); }));
-    if (this.sort === "relevance") await this.rankAll();
   };
 
   Search.prototype.holdsEveryPair = async function (id) {
@@ -301,28 +314,50 @@
     return this.ranked ? this.ranked.length : this.found.length;
   };
 
-  /* Relevance: 3 per query pair in the article, 2 more per pair in the title, 1 per
-     syllable in the title; ties newest first (as newsarchive.search.query). */
-  Search.prototype.rankAll = async function () {
-    var index = this.index, query = this.query;
-    var weighted = query.pairs.map(function (p) { return [3, p]; })
-      .concat(query.pairs.map(function (p) { return [2, "t:" + p]; }))
-      .concat(query.syllables.map(function (s) { return [1, "t:" + s]; }));
-    var scorers = (await Promise.all(weighted.map(function (w) { return index.cursor(w[1]); })));
+  /* Every id of a cursor whose lists are all loaded, ascending. */
+  function allIds(cursor) {
+    if (cursor.blocks) return [].concat.apply([], cursor.blocks);
+    if (cursor.ids) return cursor.ids;
+    var ids = [];
+    for (var id = cursor.first; id <= cursor.last; id++) ids.push(id);
+    return ids;
+  }
+
+  /* Ids in both ascending lists, by one merge pass. */
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+
+  /* Relevance: every match scored by `weighted` over the scorers' cursors (null for a
+     term no article holds); ties newest first (as newsarchive.search.query). Whole
+     lists are loaded, so matching and scoring are merge passes over arrays (100k
+     matches × 14 lists: a per-id seek cost hundreds of milliseconds). */
+  Search.prototype.rankAll = async function (scorers) {
+    var weights = weighted(this.query);
     var all = this.tiers[1].length ? this.tiers[1] : this.tiers[0];
     await Promise.all(all.concat(scorers.filter(Boolean)).map(function (c) {
       return c.loadAll ? c.loadAll() : null;
     }));
-    var matches = [], id = 0;
-    while (all.length && (id = await nextMatch(all, id)) !== Infinity) { matches.push(id); id++; }
-    var score = new Map(matches.map(function (m) { return [m, 0]; }));
-    scorers.forEach(function (cursor, i) {
+    var matches = all.length ? all.map(allIds).reduce(intersect) : [];
+    var score = new Int32Array(matches.length), top = 0;
+    scorers.forEach(function (cursor, s) {
       if (!cursor) return;
-      matches.forEach(function (m) {
-        if (cursor.seek(m) === m) score.set(m, score.get(m) + weighted[i][0]);
-      });
+      var ids = allIds(cursor), weight = weights[s][0];
+      for (var i = 0, j = 0; i < matches.length && j < ids.length;) {
+        if (matches[i] < ids[j]) i++;
+        else if (matches[i] > ids[j]) j++;
+        else { score[i] += weight; top = Math.max(top, score[i]); i++; j++; }
+      }
     });
-    this.ranked = matches.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
+    // Scores are small integers: one bucket per score, highest first, ids ascending.
+    var buckets = [];
+    for (var k = 0; k <= top; k++) buckets.push([]);
+    for (var m = 0; m < matches.length; m++) buckets[score[m]].push(matches[m]);
+    this.ranked = [].concat.apply([], buckets.reverse());
   };
 
   /* --- highlighting on the original text --- */
