@@ -27,8 +27,10 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 ## serve: build the archive from articles/ and serve it at http://127.0.0.1:8000
+# (--dirty: a saved article rewrites only the pages it changes; --no-strict: MkDocs
+# warns that a build is dirty, and strict mode would abort on that warning)
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 ## build: strict build of the site into site/
 build: $(VENV)/.runtime

@@ -141,7 +141,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(STEPS),
                         help=f"comma-separated steps to run (default all: {','.join(STEPS)})")
     parser.add_argument("--profile", action="store_true",
-                        help="also cProfile our build at the --rebuild-at size")
+                        help="also profile our build at the --rebuild-at size (py-spy)")
     parser.add_argument("--commit", metavar="REV",
                         help="measure this commit (git archive) instead of the working tree")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/newsarchive-bench"),

@@ -114,8 +114,10 @@ def _drain(sink: queue.Queue[tuple[float, str]]) -> list[str]:
 
 
 def serve(articles: Path, n: int, tree: Path = ROOT, timeout: float = 1800) -> dict[str, Any]:
-    """``mkdocs serve``: seconds from writing one new article to "Reloading browsers"."""
-    cmd = [*MKDOCS, "serve", "--config-file", str(tree / "mkdocs.yml"), "--watch",
+    """``mkdocs serve --dirty`` as ``make serve`` runs it: seconds from writing one new
+    article to "Reloading browsers" (the rebuild is done and the browser told to reload)."""
+    cmd = [*MKDOCS, "serve", "--dirty", "--no-strict", "--config-file", str(tree / "mkdocs.yml"),
+           "--watch",
            str(articles), "--dev-addr", f"127.0.0.1:{_free_port()}"]
     sink: queue.Queue[tuple[float, str]] = queue.Queue()
     with subprocess.Popen(cmd, cwd=tree, env={**os.environ, **_env(articles, tree)}, text=True,
@@ -223,37 +225,55 @@ def _search_one(script: Path, articles: Path, scratch: Path) -> dict[str, Any]:
     return result
 
 
-def profile(articles: Path, scratch: Path, tree: Path = ROOT, top: int = 25) -> dict[str, Any]:
-    """cProfile of our full build: the functions with the most cumulative and own time."""
-    import pstats  # noqa: PLC0415 - only when --profile is asked for
+# Where a build's time goes. Each py-spy sample is charged to the first part, in this
+# order, with a frame matching its pattern (so our code called from MkDocs is ours).
+PROFILE_PARTS = (
+    ("search index hook (hooks/search.py, not ours)", r"[(/]search\.py:"),
+    ("feeds (feedgen)", r"write_feeds"),
+    ("validation hook (hooks/validate.py, not ours)", r"[(/]validate\.py:"),
+    ("ours: parse articles (newsarchive/article.py, YAML)", r"load_articles"),
+    ("ours: render pages (newsarchive/)", r"[(/]newsarchive/"),
+    ("ours: archive hook (plan, compress, sitemap dates)", r"[(/]archive\.py:"),
+    ("Python-Markdown: a new converter per page", r"Markdown\.__init__ \(markdown/core\.py"),
+    ("Python-Markdown: convert", r"\(markdown/"),
+    ("MkDocs: page meta (YAML front matter)", r"get_data \(mkdocs/utils/meta\.py"),
+    ("MkDocs: sitemap and 404 (Jinja)", r"_build_theme_template"),
+    ("MkDocs: write pages (Jinja, Material templates)", r"_build_page "),
+    ("MkDocs: everything else (files, nav, Page objects, startup)", r"."),
+)
 
-    stats_file = scratch / "build.prof"
-    cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build",
-           "--quiet", "--config-file", str(tree / "mkdocs.yml"),
-           "--site-dir", str(scratch / "site-profile")]
+
+def profile(articles: Path, scratch: Path, tree: Path = ROOT, rate: int = 100) -> dict[str, Any]:
+    """py-spy samples of our full build: CPU seconds by part (:data:`PROFILE_PARTS`).
+
+    Sampling keeps the build at its normal speed, where cProfile's per-call cost
+    inflates Jinja's and Markdown's many small calls. py-spy is not a dependency:
+    ``.venv/bin/pip install py-spy`` first.
+    """
+    spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
+    if spy is None:
+        return {"status": "not available", "error": "py-spy is not installed in the venv"}
+    raw = scratch / "build.spy.txt"
+    cmd = [spy, "record", "--nonblocking", "-r", str(rate), "-f", "raw", "-o", str(raw), "--",
+           *_ours_cmd(tree, scratch / "site-profile")]
+    before = load()
     result = run(cmd, _env(articles, tree), tree).as_dict()
+    result["load_before"] = before
     shutil.rmtree(scratch / "site-profile", ignore_errors=True)
-    if not stats_file.exists():
-        return result
-    stats = pstats.Stats(str(stats_file))
-    result["cumulative"] = _top(stats, "cumulative", top)
-    result["tottime"] = _top(stats, "tottime", top)
+    if raw.exists():
+        result["parts_s"] = spy_parts(raw.read_text(encoding="utf-8"), rate)
     return result
 
 
-_WRAPPERS = re.compile(r"click/|runpy|<string>|builtins\.exec|mkdocs/__main__")
-
-
-def _top(stats: Any, key: str, top: int) -> list[str]:
-    """The ``top`` functions by ``key``, skipping the launcher frames every build shares."""
-    rows = [item for item in stats.stats.items() if not _WRAPPERS.search(_where(item[0]))]
-    rows = sorted(rows, key=lambda item: item[1][3 if key == "cumulative" else 2],
-                  reverse=True)[:top]
-    return [f"{cum:8.2f}s cum {tot:8.2f}s own {calls:>9} calls  {_where(func)}"
-            for func, (_, calls, tot, cum, _) in rows]
-
-
-def _where(func: tuple[str, int, str]) -> str:
-    path, line, name = func
-    short = re.sub(r".*/site-packages/|.*/tree-[0-9a-f]+/", "", path).replace(str(ROOT) + "/", "")
-    return f"{short}:{line}({name})"
+def spy_parts(raw: str, rate: int) -> dict[str, float]:
+    """Seconds per :data:`PROFILE_PARTS` entry from py-spy's raw output ("a;b;c 12")."""
+    patterns = [(label, re.compile(pattern)) for label, pattern in PROFILE_PARTS]
+    seconds = dict.fromkeys([label for label, _ in PROFILE_PARTS], 0.0)
+    for line in raw.splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        label = next((label for label, pattern in patterns if pattern.search(stack)),
+                     PROFILE_PARTS[-1][0])
+        seconds[label] += int(count) / rate
+    return {label: round(value, 2) for label, value in seconds.items()}

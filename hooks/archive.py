@@ -1,28 +1,65 @@
 """MkDocs hooks: hand the archive's generated pages and feeds to MkDocs.
 
 Thin adapter: everything about articles lives in ``newsarchive``; this file only
-turns its plain data into ``File.generated`` pages (never in the nav), puts each
-page's pre-rendered, escaped HTML around its converted Markdown, sets the sitemap
-``lastmod`` from the page's own date, and writes the feeds after the build. The
-articles folder is ``articles/`` beside mkdocs.yml, or ``$NEWSARCHIVE_ARTICLES``
-(tests and benchmarks build other corpora with it).
+turns its plain data into ``File.generated`` pages (never in the nav), renders each
+page when MkDocs reads it and frees it once written (a 100k archive's HTML would not
+fit in memory), puts each page's pre-rendered, escaped HTML around its converted
+Markdown, sets the sitemap ``lastmod`` from the page's own date, and writes the feeds
+after the build. The articles folder is ``articles/`` beside mkdocs.yml, or
+``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
+
+Under ``mkdocs serve --dirty`` (``make serve``) a page whose meta, Markdown and HTML
+are unchanged since this process last wrote it into the same site folder reports
+itself unmodified, so MkDocs skips it: one saved article rewrites the few dozen pages
+it shows on, not the whole archive. ``mkdocs build`` always writes every page.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from newsarchive.feeds import FeedSpec, write_feeds
 from newsarchive.pages import Page as GeneratedPage
-from newsarchive.site import ARTICLES_DIR, build_site, load_articles
+from newsarchive.pages import PageRenderer
+from newsarchive.site import ARTICLES_DIR, Memo, build_site, load_articles
 
-_feeds: list[FeedSpec] = []  # written after the build
-_html: dict[str, GeneratedPage] = {}  # src_uri → page, until on_page_content uses it
+
+class ArchiveFile(File):
+    """A generated page whose ``is_modified`` says whether its inputs changed (``--dirty``)."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+@dataclass
+class _Build:
+    """What the hooks share during one build; ``written`` and ``memo`` outlive it (serve)."""
+
+    incremental: bool = False
+    renderers: dict[str, PageRenderer] = field(default_factory=dict)
+    rendered: dict[str, GeneratedPage] = field(default_factory=dict)  # until inserted
+    packed: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # until written
+    feeds: list[FeedSpec] = field(default_factory=list)
+    pending: dict[str, tuple[int, str]] = field(default_factory=dict)  # src → (print, dest)
+    lastmod: dict[str, str] = field(default_factory=dict)
+    written: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # by site_dir
+    written_feeds: dict[str, dict[str, FeedSpec]] = field(default_factory=dict)
+    memo: Memo = field(default_factory=Memo)
+
+
+_build = _Build()
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -30,17 +67,73 @@ def _articles_dir(config: MkDocsConfig) -> Path:
     return Path(configured) if configured else Path(config.config_file_path).parent / ARTICLES_DIR
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _build.incremental = command == "serve" and dirty
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = build_site(load_articles(_articles_dir(config)), config.site_name)
-    _feeds[:] = site.feeds
-    _html.clear()
-    _html.update(site.pages)
-    for src_uri, generated in site.pages:
-        files.append(File.generated(config, src_uri, content=generated.markdown))
+    memo = _build.memo if _build.incremental else None
+    site = build_site(load_articles(_articles_dir(config)), config.site_name, memo)
+    _build.feeds = site.feeds
+    _build.renderers = dict(site.pages)
+    _build.rendered.clear()
+    if _build.incremental:
+        _plan_incremental(files, config)
+    else:
+        for src_uri in _build.renderers:
+            files.append(ArchiveFile.generated(config, src_uri, content=""))  # read on demand
     return files
 
 
+def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
+    """Render every page now and mark unchanged ones unmodified, so MkDocs skips them."""
+    written = _build.written.get(config.site_dir, {})
+    context = _context_fingerprint(config)
+    _build.pending, _build.lastmod = {}, {}
+    for src_uri, render in _build.renderers.items():
+        page = render()
+        fingerprint = hash((context, repr(page.meta), page.body, page.before, page.after))
+        file = ArchiveFile.generated(config, src_uri, content="")
+        file.modified = (written.get(src_uri) != (fingerprint, file.abs_dest_path)
+                         or not os.path.isfile(file.abs_dest_path))
+        if file.modified:
+            _build.rendered[src_uri] = page
+        _build.pending[src_uri] = (fingerprint, file.abs_dest_path)
+        _build.lastmod[src_uri] = str(page.meta.get("lastmod") or "")
+        files.append(file)
+    _build.renderers.clear()
+
+
+def _context_fingerprint(config: MkDocsConfig) -> int:
+    """What every page's HTML also depends on: the config file, docs and theme overrides."""
+    project = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    folders = [config.docs_dir, *(d for d in config.theme.dirs if d.startswith(project))]
+    stamps = [(config.config_file_path, os.stat(config.config_file_path).st_mtime_ns)
+              if config.config_file_path else ("", 0)]
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            stamps += [(os.path.join(root, name), os.stat(os.path.join(root, name)).st_mtime_ns)
+                       for name in names]
+    return hash(tuple(sorted(stamps)))
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    src_uri = page.file.src_uri
+    generated = _build.rendered.get(src_uri)
+    if generated is None:
+        render = _build.renderers.pop(src_uri, None)
+        if render is None:
+            return None  # a page of docs/
+        generated = _build.rendered[src_uri] = render()
+    # The leading blank line tells MkDocs there is no meta in the source: a body's first
+    # line "Ngày: 12/3" would otherwise be read as MultiMarkdown meta.
+    return "\n" + generated.body
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build.rendered.get(page.file.src_uri)
+    if generated is not None:
+        page.meta = dict(generated.meta)
     # MkDocs gives every page the build date; an article's sitemap lastmod is its own date.
     if page.meta.get("lastmod"):
         page.update_date = str(page.meta["lastmod"])
@@ -48,11 +141,85 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _html.pop(page.file.src_uri, None)  # freed once used: ~10,000 pages
-    return html if generated is None else f"{generated.before}{html}{generated.after}"
+    generated = _build.rendered.pop(page.file.src_uri, None)  # freed once used
+    if generated is None:
+        return html
+    # MkDocs converts every page before it writes any, holding all their HTML at once
+    # (400 MB at 10k articles): ours waits compressed (~5x smaller) until written, with
+    # the meta only the template needs (an article's JSON-LD is ~3 KB).
+    heavy = {key: page.meta.pop(key) for key in _HEAVY_META if key in page.meta}
+    content = f"{generated.before}{html}{generated.after}"
+    meta = json.dumps(heavy, ensure_ascii=False)
+    _build.packed[page.file.src_uri] = (_pack(content), _pack(meta))
+    page.markdown = ""
+    return ""
+
+
+_HEAVY_META = ("head_html", "description")
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+    packed = _build.packed.pop(page.file.src_uri, None)
+    if packed is not None:
+        page.content = _unpack(packed[0])
+        page.meta.update(json.loads(_unpack(packed[1])))
+    return context
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode(), 1)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode()
+
+
+def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
+    # Pages skipped by --dirty were not read: give them their sitemap date all the same.
+    for file in files.documentation_pages():
+        if isinstance(file, ArchiveFile) and not file.modified and file.page is not None:
+            file.page.update_date = _build.lastmod.get(file.src_uri) or file.page.update_date
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if isinstance(page.file, ArchiveFile):  # written now; MkDocs would keep it to the end
+        page.content, page.meta = None, {}
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    write_feeds(_feeds, Path(config.site_dir), config.site_url or "/")
-    _feeds.clear()
-    _html.clear()
+    site_dir = Path(config.site_dir)
+    feeds = _build.feeds
+    if _build.incremental:
+        previous = _build.written_feeds.setdefault(config.site_dir, {})
+        for gone in previous.keys() - {spec.path for spec in feeds}:
+            (site_dir / previous.pop(gone).path).unlink(missing_ok=True)
+        feeds = [spec for spec in feeds if not _same_feed(previous.get(spec.path), spec)
+                 or not (site_dir / spec.path).is_file()]
+        previous.update((spec.path, spec) for spec in feeds)
+        _remove_stale(_build.written.get(config.site_dir, {}), _build.pending)
+        _build.written[config.site_dir] = _build.pending
+    write_feeds(feeds, site_dir, config.site_url or "/")
+    _build.feeds, _build.pending, _build.renderers = [], {}, {}
+    _build.rendered.clear()
+    _build.packed.clear()
+
+
+def _remove_stale(before: dict[str, tuple[int, str]], now: dict[str, tuple[int, str]]) -> None:
+    """Delete pages of the last build that this one no longer has (a deleted article, the
+    last page of a shorter listing), as a full build would not write them."""
+    for src_uri in before.keys() - now.keys():
+        Path(before[src_uri][1]).unlink(missing_ok=True)
+
+
+def _same_feed(old: FeedSpec | None, new: FeedSpec) -> bool:
+    return (old is not None and (old.title, old.page) == (new.title, new.page)
+            and len(old.articles) == len(new.articles)
+            and all(a is b for a, b in zip(old.articles, new.articles, strict=True)))
+
+
+def on_build_error(error: Exception) -> None:
+    # Whatever this build wrote is unknown: the next one rewrites every page.
+    _build.written.clear()
+    _build.written_feeds.clear()

@@ -1,10 +1,13 @@
-"""The archive site as plain data: (path, page) pairs and feed specs, for any generator.
+"""The archive site as plain data: (path, page renderer) pairs and feed specs, for any generator.
 
 Stages: :func:`load_articles` (read, cached) → :func:`taxonomy.build_listings` (sort
-once, group) → :func:`build_site` (render every page). Nothing here knows MkDocs.
+once, group) → :func:`build_site` (a renderer per page, called when the page is
+written, so the whole site's HTML is never held at once). Nothing here knows MkDocs.
 
 Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
-``mkdocs serve`` one saved file is re-parsed, not the whole archive.
+``mkdocs serve`` one saved file is re-parsed, not the whole archive. A :class:`Memo`
+carried from one build to the next keeps rendered article pages and listing entries
+whose articles did not change.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import indexes, stats
@@ -21,10 +25,14 @@ from .errors import ArchiveError
 from .feeds import FeedSpec, feed_spec
 from .pages import (
     ArticleContext,
+    EntryCache,
+    EntryRenderer,
     Listing,
     Page,
+    PageRenderer,
     article_page,
     listing_pages,
+    plain_entry,
     review_entry,
 )
 from .render import clear_caches, count_label, esc, link
@@ -75,60 +83,106 @@ def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
 
 @dataclass(slots=True)
 class Site:
-    """Every page as (src path, Markdown) and every feed to write after the build."""
+    """Every page as (src path, renderer) and every feed to write after the build."""
 
-    pages: list[tuple[str, Page]] = field(default_factory=list)
+    pages: list[tuple[str, PageRenderer]] = field(default_factory=list)
     feeds: list[FeedSpec] = field(default_factory=list)
 
 
-def build_site(articles: list[Article], site_name: str = SITE_NAME) -> Site:
-    """Render the whole site; cost is linear in the number of articles."""
+class Memo:
+    """Rendered article pages and listing entries, reused by the next build in this process.
+
+    An article page is reused while the article and its neighbours and related articles
+    are the very same objects (the article cache keeps an object until its file
+    changes), so after one saved file only the pages it touches are rendered again.
+    """
+
+    def __init__(self) -> None:
+        self.entries = EntryCache()
+        self._articles: dict[str, tuple[tuple[Article | None, ...], Page]] = {}
+
+    def article_page(self, article: Article, context: ArticleContext) -> Page:
+        inputs = (article, context.newer, context.older, *context.related)
+        hit = self._articles.get(article.slug)
+        if hit is not None and len(hit[0]) == len(inputs) and all(
+                a is b for a, b in zip(hit[0], inputs, strict=True)):
+            return hit[1]
+        rendered = article_page(article, context)
+        self._articles[article.slug] = (inputs, rendered)
+        return rendered
+
+    def keep_only(self, articles: list[Article]) -> None:
+        """Forget deleted articles."""
+        slugs = {article.slug for article in articles}
+        self._articles = {slug: hit for slug, hit in self._articles.items() if slug in slugs}
+        self.entries.keep_only(slugs)
+
+
+def build_site(articles: list[Article], site_name: str = SITE_NAME,
+               memo: Memo | None = None) -> Site:
+    """Plan the whole site: one renderer per page; cost is linear in the number of articles.
+
+    ``memo`` (under ``mkdocs serve``) makes each renderer reuse what the previous build
+    rendered from the same articles.
+    """
     clear_caches()
     listings = build_listings(articles)
+    if memo is not None:
+        memo.keep_only(listings.articles)
     site = Site()
-    site.pages.extend(_article_pages(listings))
-    for listing in _listings(listings):
+    site.pages.extend(_article_pages(listings, memo))
+    for listing in _listings(listings, memo.entries if memo is not None else plain_entry):
         site.pages.extend(_as_src(listing_pages(listing)))
     site.pages.extend([
-        ("index.md", indexes.home_page(listings, site_name, FEED_ALL)),
-        ("tinh/index.md", indexes.provinces_page(listings)),
-        ("nam/index.md", indexes.years_page(listings)),
-        ("su-kien/index.md", indexes.events_page(listings)),
-        ("the/index.md", indexes.tags_page(listings)),
-        ("thong-ke/index.md", stats.stats_page(listings)),
+        ("index.md", partial(indexes.home_page, listings, site_name, FEED_ALL)),
+        ("tinh/index.md", partial(indexes.provinces_page, listings)),
+        ("nam/index.md", partial(indexes.years_page, listings)),
+        ("su-kien/index.md", partial(indexes.events_page, listings)),
+        ("the/index.md", partial(indexes.tags_page, listings)),
+        ("thong-ke/index.md", partial(stats.stats_page, listings)),
     ])
     site.feeds = _feeds(listings, site_name)
     return site
 
 
-def _as_src(pages: Iterator[tuple[str, Page]]) -> Iterator[tuple[str, Page]]:
-    for url, page in pages:
-        yield f"{url}index.md", page
+def render_all(site: Site) -> Iterator[tuple[str, Page]]:
+    """Every page rendered, in order: ``dict(render_all(build_site(articles)))``."""
+    for src_uri, render in site.pages:
+        yield src_uri, render()
 
 
-def _article_pages(listings: Listings) -> Iterator[tuple[str, Page]]:
+def _as_src(pages: Iterator[tuple[str, PageRenderer]]) -> Iterator[tuple[str, PageRenderer]]:
+    for url, render in pages:
+        yield f"{url}index.md", render
+
+
+def _article_pages(listings: Listings, memo: Memo | None,
+                   ) -> Iterator[tuple[str, PageRenderer]]:
     around = neighbours(listings.articles)
     near = related(listings.articles)
+    render = memo.article_page if memo is not None else article_page
     for article in listings.articles:
         newer, older = around[article.slug]
         context = ArticleContext(newer, older, near[article.slug])
-        yield article_url(article).rstrip("/") + ".md", article_page(article, context)
+        yield article_url(article).rstrip("/") + ".md", partial(render, article, context)
 
 
-def _listings(listings: Listings) -> Iterator[Listing]:
+def _listings(listings: Listings, entry: EntryRenderer) -> Iterator[Listing]:
     """Every paginated listing: each term of each axis, then the review list."""
     groups = listings.groups
     for term, articles in groups["province"].items():
         yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
-                      f"feeds/tinh/{term.slug}.xml")
+                      f"feeds/tinh/{term.slug}.xml", entry)
     months = months_by_year(groups["month"])
     for term, articles in groups["year"].items():
-        yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)))
+        yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)),
+                      None, entry)
     for axis in ("month", "tag"):
         for term, articles in groups[axis].items():
-            yield Listing(term.url, _heading(term), articles, _parent_intro(term))
+            yield Listing(term.url, _heading(term), articles, _parent_intro(term), None, entry)
     for term, articles in groups["event_type"].items():
-        yield Listing(term.url, term.label, articles, feed=f"feeds/su-kien/{term.slug}.xml")
+        yield Listing(term.url, term.label, articles, None, f"feeds/su-kien/{term.slug}.xml",
+                      entry)
     review = [article for article in listings.articles if article.review]
     yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry)
 
