@@ -172,10 +172,14 @@ def decode_ids(data: bytes) -> list[int]:
 # --- documents ------------------------------------------------------------------------
 
 def _record(article: Article) -> list:
+    """What a result shows. The lede is the listings' own, computed uncached: ``lede``'s
+    cache is keyed by the body, so a streamed build would keep every body alive (at 100k
+    articles ~0.7 GB of a 1.45 GB peak; recomputing costs ~2 s)."""
     units = sorted({u for u in map(current_unit, article.provinces) if u})
     when = article.timeline_date
     return [article.title, format_partial(when) if when else "", article_url(article),
-            article.provinces, units, article.event_type, lede(article.body, LEDE_CHARS)]
+            article.provinces, units, article.event_type,
+            lede.__wrapped__(article.body, LEDE_CHARS)]
 
 
 # --- building -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.article import Article, PartialDate, Source, dumps
+from newsarchive.lede import lede
 from newsarchive.search import (
     Filters,
     Layout,
@@ -228,3 +229,15 @@ def test_long_lists_are_also_written_whole(tmp_path: Path) -> None:
             whole += 1
             assert decode_ids((folder / f"{number}.bin").read_bytes()) == blocks
     assert whole and single
+
+
+def test_building_keeps_no_body_alive(tmp_path: Path) -> None:
+    """Articles stream through the builder: no cache may keep their bodies (the lede's
+    cache is keyed by the body), or memory at 100k articles grows by the whole archive."""
+    articles = write_fixture_articles(tmp_path / "articles")
+    before = lede.cache_info().currsize
+    build_index(iter_articles(articles), tmp_path / "index")
+    assert lede.cache_info().currsize == before
+    assert any(row[6].startswith("Sáng 15/6, Đảng bộ Văn phòng UBND tỉnh Hòa Bình")
+               for path in (tmp_path / "index" / "doc").glob("*.json")
+               for row in json.loads(path.read_text("utf-8")))
