@@ -130,6 +130,12 @@ def targets(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _merged(meta: dict[str, Any]) -> list[str]:
+    """One line per later run added with ``run.py --merge`` (e.g. the 100k row)."""
+    return [f"Added by a later run: commit {m.get('commit')}, load average before "
+            f"{m.get('load_start')}, after {m.get('load_end')}." for m in meta.get("merged", [])]
+
+
 def render(results: dict[str, Any]) -> str:
     """The whole Markdown report for one results file."""
     meta = results.get("meta", {})
@@ -137,7 +143,7 @@ def render(results: dict[str, Any]) -> str:
             f"Machine: {meta.get('cpus')} CPUs, Python {meta.get('python')}, commit "
             f"{meta.get('commit')}; load average before the run {meta.get('load_start')}, "
             f"after {meta.get('load_end')}. Other work shared the machine: the numbers are "
-            "noisy (single runs, no repetition).", "", HEADER]
+            "noisy (single runs, no repetition).", *_merged(meta), "", HEADER]
     return "\n".join([*head, *rows(results), "", "## Targets (measured, not asserted)", "",
                       *targets(results), ""])
 

@@ -8,6 +8,7 @@ Example::
 
     python benchmarks/run.py --sizes 1000,10000            # what `make bench` runs
     python benchmarks/run.py --sizes 100000 --only ours    # the 100k build alone
+    python benchmarks/run.py --sizes 100000 --only ours,hugo --merge  # add 100k to today's file
     python benchmarks/run.py --sizes 10000 --only ours --profile
 """
 
@@ -147,6 +148,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/newsarchive-bench"),
                         help="corpora and scratch sites (default /tmp/newsarchive-bench)")
     parser.add_argument("--results-dir", type=Path, default=HERE / "results")
+    parser.add_argument("--merge", action="store_true",
+                        help="add to today's results file instead of replacing it (a slow "
+                             "100k row after the 1k/10k run); this run's meta goes under "
+                             "meta.merged")
     return parser.parse_args(argv)
 
 
@@ -190,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
                                                or args.sizes[:1])
     (args.work_dir / "scratch").mkdir(parents=True, exist_ok=True)
     tree = snapshot(args.commit, args.work_dir)
-    results: dict[str, Any] = {"meta": meta(tree)}
+    run_meta = meta(tree)
+    results = _start(run_meta, args)
     # Sizes up to --rebuild-at first, then the rest, and the slow huge sizes last, so an
     # interrupted 100k run still leaves every other figure saved.
     for n in [n for n in args.sizes if n <= args.rebuild_at]:
@@ -198,9 +204,19 @@ def main(argv: list[str] | None = None) -> int:
     _others(results, args, tree)
     for n in [n for n in args.sizes if n > args.rebuild_at]:
         _builds(results, args, n, tree)
-    results["meta"]["load_end"] = steps.load()
+    run_meta["load_end"] = steps.load()
     print(save(results, args.results_dir).read_text(encoding="utf-8"))
     return 0
+
+
+def _start(run_meta: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """A new results dict, or today's file with this run's meta added (``--merge``)."""
+    existing = args.results_dir / f"{run_meta['date']}.json"
+    if not (args.merge and existing.exists()):
+        return {"meta": run_meta}
+    results = json.loads(existing.read_text(encoding="utf-8"))
+    results["meta"].setdefault("merged", []).append(run_meta)
+    return results
 
 
 if __name__ == "__main__":
