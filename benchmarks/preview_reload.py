@@ -10,8 +10,10 @@ changed file, which re-reads only that file (cache by path, mtime_ns and size).
 
     python benchmarks/preview_reload.py                # 1,000 articles, 3 edits
     python benchmarks/preview_reload.py --articles 200 --edits 5
+    python benchmarks/preview_reload.py --articles 10000 --output results-10k.json
 
-Writes ``benchmarks/results/preview-reload.json``. Not a test: tests never time anything.
+Writes ``benchmarks/results/preview-reload.json`` (or ``--output``).
+Not a test: tests never time anything.
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float) ->
     raise SystemExit(f"mkdocs serve did not come up in {timeout:.0f}s")
 
 
+def _wait_for_log(log: Path, needle: str, timeout: float) -> None:
+    """Until the serve log shows ``needle``: under serve the search index of the first
+    build is written in a background thread, and an editor opens a page before saving."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and needle not in log.read_text("utf-8", "replace"):
+        time.sleep(0.5)
+
+
 def _edit_and_wait(page, article: Path, number: int, timeout_ms: int) -> float:
     marker = f"Câu kiểm tra tải lại số {number} {time.time_ns()}."
     text = article.read_text("utf-8").rstrip("\n") + f"\n\n{marker}\n"
@@ -131,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=3, help="saves to time (3)")
     parser.add_argument("--port", type=int, default=8765, help="mkdocs serve port (8765)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per wait (300)")
+    parser.add_argument("--output", type=Path, default=RESULT,
+                        help="results file (benchmarks/results/preview-reload.json)")
     args = parser.parse_args(argv)
     load_start = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="preview-reload-") as tmp:
@@ -144,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             url = f"http://127.0.0.1:{args.port}{path}"
             first_build = _wait_until_up(url, server, args.timeout)
+            _wait_for_log(log, "search index of", 120)
             seconds = _browser_seconds(url, article, args.edits, int(args.timeout * 1000))
         finally:
             server.terminate()
@@ -162,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                     "load_average_at_start": load_start,
                     "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
     }
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
