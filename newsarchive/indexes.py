@@ -1,16 +1,21 @@
-"""Index pages: home, and one entry page per axis (/tinh/, /nam/, /su-kien/, /the/).
+"""Index pages: home, and an index per axis (/tinh/, /nam/, /su-kien/, /the/).
 
 Each lists terms with their counts and links straight to every page of a listing, so
 any article is at most three clicks from home: home → axis index → listing page → article.
-Counts come from the grouped dicts (``len`` of a list), never by re-scanning articles.
+A large archive's axis index runs over several pages (``nam/page/2/``), each linked from
+home, so the rule holds and no page passes 60 KB. Counts come from the grouped dicts
+(``len`` of a list), never by re-scanning articles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from .article import EVENT_TYPES, Article
 from .display import event_label
 from .gazetteer import current_units
-from .pages import Page, lastmod_meta, page, page_links
+from .pages import Page, lastmod_meta, page, page_links, pager
 from .render import count_label, entry, esc, link
 from .taxonomy import (
     UNKNOWN_PROVINCE,
@@ -18,6 +23,7 @@ from .taxonomy import (
     Term,
     article_url,
     months_by_year,
+    page_url,
     predecessors,
     province_term,
 )
@@ -41,18 +47,20 @@ def term_item(term: Term, articles: list[Article] | None, url: str) -> str:
     return f"{name} <span class=\"na-count\">{esc(count_label(count))}</span>{pages}"
 
 
-def home_page(listings: Listings, site_name: str, feed: str) -> Page:
-    """Home: counts, an entry to each axis, and the latest articles."""
+def home_page(listings: Listings, site_name: str, feed: str,
+              index_pages: dict[str, int] | None = None) -> Page:
+    """Home: counts, an entry to each axis (and each of its index pages), the latest articles."""
     articles = listings.articles
     provinces = sum(1 for t in listings.groups["province"] if t.kind == "current")
     years = [t.slug for t in listings.groups["year"] if t.slug.isdigit()]
     span = f" · từ năm {years[-1]} đến năm {years[0]}" if years else ""
     stats = f"{count_label(len(articles))} · {provinces} tỉnh, thành phố{span}"
-    cards = "".join(f'<li>{link("", u, title)}<br><small>{esc(note)}</small></li>'
-                    for u, title, note in AXIS_PAGES)
+    pages = index_pages or {}
+    cards = "".join(f'<li>{link("", u, title)}{_index_links(u, pages.get(u, 1))}'
+                    f'<br><small>{esc(note)}</small></li>' for u, title, note in AXIS_PAGES)
     latest = "".join(entry(a, article_url(a), "") for a in articles[:HOME_LATEST])
     return page(
-        _meta(esc(site_name), listings),
+        _meta(site_name, listings),
         f"<h1>{esc(site_name)}</h1>",
         f'<p class="na-stats">{esc(stats)} · {link("", feed, "Nguồn tin Atom")}</p>',
         f'<nav class="na-axes" aria-label="Duyệt kho lưu trữ"><ul>{cards}</ul></nav>',
@@ -60,71 +68,136 @@ def home_page(listings: Listings, site_name: str, feed: str) -> Page:
     )
 
 
-def provinces_page(listings: Listings) -> Page:
+def _index_links(base: str, total: int) -> str:
+    """Links to every page of a long axis index, so an article stays three clicks away."""
+    if total <= 1:
+        return ""
+    links = " ".join(link("", page_url(base, n), str(n)) for n in range(1, total + 1))
+    return f' <span class="na-pages">trang {links}</span>'
+
+
+Item = Callable[[str], str]  # page URL → one row or list item, its links relative to that page
+
+
+@dataclass(frozen=True, slots=True)
+class AxisIndex:
+    """An axis index (``tinh/``): heading, intro, items inside a container, a closing note.
+
+    At 100,000 articles an axis has thousands of listing pages, and linking each of them
+    takes ~180 KB, so :func:`index_pages` splits the items over as many pages as needed.
+    """
+
+    url: str
+    title: str
+    intro: str
+    items: list[Item]
+    container: tuple[str, str]  # opening and closing HTML around the items
+    empty: str = ""
+    note: Item | None = None  # after the items, on every page
+
+
+INDEX_BUDGET = 36_000  # bytes of items per index page: with Material's ~13 KB it stays < 60 KB
+
+
+def index_pages(index: AxisIndex, listings: Listings,
+                budget: int | None = None) -> list[tuple[str, Page]]:
+    """(URL, page) of each page of an axis index: one page unless the items outgrow
+    ``budget`` bytes (:data:`INDEX_BUDGET`)."""
+    chunks = _split(index.items, index.url, budget or INDEX_BUDGET)
+    result = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = page_url(index.url, number)
+        title = index.title if number == 1 else f"{index.title} — trang {number}"
+        items = "".join(item(url) for item in chunk) or index.empty
+        note = index.note(url) if index.note else ""
+        result.append((url, page(_meta(title, listings), f"<h1>{esc(title)}</h1>", index.intro,
+                                 f"{index.container[0]}{items}{index.container[1]}", note,
+                                 pager(index.url, url, number, len(chunks)))))
+    return result
+
+
+def _split(items: list[Item], url: str, budget: int) -> list[list[Item]]:
+    """Consecutive items, at most ``budget`` bytes a page (as rendered on the first page)."""
+    chunks: list[list[Item]] = [[]]
+    size = 0
+    for item in items:
+        length = len(item(url).encode())
+        if chunks[-1] and size + length > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(item)
+        size += length
+    return chunks
+
+
+def provinces_index(listings: Listings) -> AxisIndex:
     """/tinh/: the 34 current units, each with its merged pre-2025 provinces and counts."""
-    url, groups = "tinh/", listings.groups["province"]
-    rows = []
-    for unit in current_units():
-        term = province_term(unit, "current")
-        merged = predecessors(unit)
-        merged_html = "; ".join(term_item(m, groups.get(m), url) for m in merged)
-        rows.append(f"<tr><td>{term_item(term, groups.get(term), url)}</td>"
-                    f"<td>{merged_html or 'Không sáp nhập'}</td></tr>")
-    unknown = term_item(UNKNOWN_PROVINCE, groups.get(UNKNOWN_PROVINCE), url)
-    return page(
-        _meta("Tỉnh, thành phố", listings),
-        "<h1>Tỉnh, thành phố</h1>",
+    groups = listings.groups["province"]
+
+    def row(unit: str) -> Item:
+        term, merged = province_term(unit, "current"), predecessors(unit)
+        return lambda url: (
+            f"<tr><td>{term_item(term, groups.get(term), url)}</td><td>"
+            f"{'; '.join(term_item(m, groups.get(m), url) for m in merged) or 'Không sáp nhập'}"
+            "</td></tr>")
+
+    def unknown(url: str) -> str:
+        item = term_item(UNKNOWN_PROVINCE, groups.get(UNKNOWN_PROVINCE), url)
+        return f"<p>Chưa xác định tỉnh, thành phố: {item}</p>"
+
+    return AxisIndex(
+        "tinh/", "Tỉnh, thành phố",
         "<p>Từ 1/7/2025 cả nước có 34 đơn vị hành chính cấp tỉnh. Mỗi đơn vị gồm các tỉnh, "
         "thành phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.</p>",
-        '<table class="na-units"><thead><tr><th>Đơn vị từ 1/7/2025</th>'
-        f'<th>Gồm các tỉnh, thành trước 1/7/2025</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table>",
-        f"<p>Chưa xác định tỉnh, thành phố: {unknown}</p>",
-    )
+        [row(unit) for unit in current_units()],
+        ('<table class="na-units"><thead><tr><th>Đơn vị từ 1/7/2025</th>'
+         "<th>Gồm các tỉnh, thành trước 1/7/2025</th></tr></thead><tbody>", "</tbody></table>"),
+        note=unknown)
 
 
-def years_page(listings: Listings) -> Page:
+def years_index(listings: Listings) -> AxisIndex:
     """/nam/: every year (newest first) with its months; undated articles last."""
-    url = "nam/"
     months = months_by_year(listings.groups["month"])
-    items = []
-    for term, articles in listings.groups["year"].items():
-        chips = ", ".join(term_item(m, a, url) for m, a in months.get(term.slug, []))
-        items.append(f"<li>{term_item(_titled(term), articles, url)}"
-                     f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
-    return page(
-        _meta("Theo thời gian", listings),
-        "<h1>Theo thời gian</h1>",
+
+    def year(term: Term, articles: list[Article]) -> Item:
+        def item(url: str) -> str:
+            chips = ", ".join(term_item(m, a, url) for m, a in months.get(term.slug, []))
+            return (f"<li>{term_item(_titled(term), articles, url)}"
+                    f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
+        return item
+
+    return AxisIndex(
+        "nam/", "Theo thời gian",
         "<p>Bài được xếp theo ngày diễn ra sự kiện; nếu không rõ, theo ngày đăng.</p>",
-        f'<ul class="na-years">{"".join(items) or "<li>Chưa có bài nào.</li>"}</ul>',
-    )
+        [year(t, a) for t, a in listings.groups["year"].items()],
+        ('<ul class="na-years">', "</ul>"), "<li>Chưa có bài nào.</li>")
 
 
-def events_page(listings: Listings) -> Page:
+def events_index(listings: Listings) -> AxisIndex:
     """/su-kien/: the eight event types with counts."""
-    url, groups = "su-kien/", listings.groups["event_type"]
+    groups = listings.groups["event_type"]
     terms = [Term("su-kien", slug, event_label(slug)) for slug in EVENT_TYPES]
-    items = "".join(f"<li>{term_item(t, groups.get(t), url)}</li>" for t in terms)
-    return page(_meta("Loại sự kiện", listings), "<h1>Loại sự kiện</h1>",
-                f'<ul class="na-events">{items}</ul>')
+    return AxisIndex("su-kien/", "Loại sự kiện", "", [_listed(t, groups.get(t)) for t in terms],
+                     ('<ul class="na-events">', "</ul>"))
 
 
-def tags_page(listings: Listings) -> Page:
+def tags_index(listings: Listings) -> AxisIndex:
     """/the/: tags, most used first."""
-    url = "the/"
     tags = sorted(listings.groups["tag"].items(), key=lambda item: (-len(item[1]), item[0].slug))
-    items = "".join(f"<li>{term_item(t, a, url)}</li>" for t, a in tags)
-    return page(_meta("Thẻ", listings), "<h1>Thẻ</h1>",
-                f'<ul class="na-tags">{items or "<li>Chưa có thẻ nào.</li>"}</ul>')
+    return AxisIndex("the/", "Thẻ", "", [_listed(t, a) for t, a in tags],
+                     ('<ul class="na-tags">', "</ul>"), "<li>Chưa có thẻ nào.</li>")
+
+
+def _listed(term: Term, articles: list[Article] | None) -> Item:
+    return lambda url: f"<li>{term_item(term, articles, url)}</li>"
 
 
 def _meta(title: str, listings: Listings) -> dict[str, object]:
     """Page meta: escaped title, no table of contents, sitemap date of the newest article."""
-    return {"title": title, "hide": ["toc"], **lastmod_meta(listings.articles)}
+    return {"title": esc(title), "hide": ["toc"], **lastmod_meta(listings.articles)}
 
 
 def _titled(term: Term) -> Term:
     """"năm 2017" → "Năm 2017" for a heading; same term (terms compare by slug)."""
     return Term(term.prefix, term.slug, term.label[:1].upper() + term.label[1:],
                 term.kind, term.parent)
-

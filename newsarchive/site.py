@@ -133,16 +133,23 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
     site.pages.extend(_article_pages(listings, memo))
     for listing in _listings(listings, memo.entries if memo is not None else plain_entry):
         site.pages.extend(_as_src(listing_pages(listing)))
-    site.pages.extend([
-        ("index.md", partial(indexes.home_page, listings, site_name, FEED_ALL)),
-        ("tinh/index.md", partial(indexes.provinces_page, listings)),
-        ("nam/index.md", partial(indexes.years_page, listings)),
-        ("su-kien/index.md", partial(indexes.events_page, listings)),
-        ("the/index.md", partial(indexes.tags_page, listings)),
-        ("thong-ke/index.md", partial(stats.stats_page, listings)),
-    ])
+    counts: dict[str, int] = {}
+    axis_pages: list[tuple[str, PageRenderer]] = []
+    for axis in (indexes.provinces_index, indexes.years_index, indexes.events_index,
+                 indexes.tags_index):
+        rendered = indexes.index_pages(axis(listings), listings)  # a few pages: sized now
+        counts[rendered[0][0]] = len(rendered)
+        axis_pages.extend((f"{url}index.md", partial(_given, page)) for url, page in rendered)
+    site.pages.append(("index.md", partial(indexes.home_page, listings, site_name, FEED_ALL,
+                                           counts)))
+    site.pages.extend(axis_pages)
+    site.pages.append(("thong-ke/index.md", partial(stats.stats_page, listings)))
     site.feeds = _feeds(listings, site_name)
     return site
+
+
+def _given(page: Page) -> Page:
+    return page
 
 
 def render_all(site: Site) -> Iterator[tuple[str, Page]]:

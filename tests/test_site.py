@@ -16,9 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
+from newsarchive import indexes
 from newsarchive import site as site_module
 from newsarchive.article import Article, PartialDate, dumps
-from newsarchive.site import load_articles
+from newsarchive.site import load_articles, render_all
+from newsarchive.taxonomy import build_listings
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -263,3 +265,30 @@ def test_parsed_articles_are_cached_by_path_mtime_and_size(tmp_path: Path, monke
     titles = sorted(a.title for a in load_articles(tmp_path))
     assert calls[5:] == [str(changed)]
     assert titles == ["Bài số 0", "Bài số 1", "Bài số 3", "Bài số hai"]
+
+
+@pytest.mark.parametrize(("make", "selector"), [
+    (indexes.provinces_index, "table.na-units tbody tr"),
+    (indexes.years_index, "ul.na-years > li"),
+    (indexes.tags_index, "ul.na-tags > li"),
+], ids=["provinces", "years", "tags"])
+def test_a_long_axis_index_runs_over_pages_each_item_once(make, selector) -> None:
+    listings = build_listings(load_articles(FIXTURES))
+    index = make(listings)
+    pages = indexes.index_pages(index, listings, budget=700)
+    assert [url for url, _ in pages[:2]] == [index.url, f"{index.url}page/2/"]
+    soups = [BeautifulSoup(page.before, "html.parser") for _, page in pages]
+    assert sum(len(soup.select(selector)) for soup in soups) == len(index.items)
+    assert all(soup.select_one("nav.na-pager") for soup in soups)
+    assert all(len(page.before.encode()) < 700 + 2_000 for _, page in pages)
+
+
+def test_home_links_every_page_of_a_long_axis_index(monkeypatch) -> None:
+    monkeypatch.setattr(indexes, "INDEX_BUDGET", 700)
+    pages = dict(render_all(site_module.build_site(load_articles(FIXTURES))))
+    home = BeautifulSoup(pages["index.md"].before, "html.parser")
+    linked = {a["href"] for a in home.select("nav.na-axes a")}
+    axis_pages = {src.removesuffix("index.md") for src in pages
+                  if src.startswith(("tinh/", "nam/", "su-kien/", "the/")) and "/page/" in src
+                  and src.count("/") == 3}
+    assert axis_pages and axis_pages <= linked
