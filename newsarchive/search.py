@@ -68,7 +68,6 @@ class Layout:
     terms_per_shard: int = 256  # dictionary shards hold about this many terms
 
 
-LEDE_CHARS = 220
 _SYLLABLE = re.compile(r"[^\W_]+")
 # Pairs form across spaces only: punctuation, symbols, "_" and line breaks end a phrase.
 _BREAK = re.compile(r"[^\w\s\u0300-\u036f]|_|\n")
@@ -179,7 +178,7 @@ def _record(article: Article) -> list:
     when = article.timeline_date
     return [article.title, format_partial(when) if when else "", article_url(article),
             article.provinces, units, article.event_type,
-            lede.__wrapped__(article.body, LEDE_CHARS)]
+            lede.__wrapped__(article.body)]
 
 
 # --- building -------------------------------------------------------------------------
