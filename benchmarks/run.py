@@ -62,8 +62,13 @@ def corpus_dir(n: int, work: Path) -> Path:
 
 
 def _stamped(target: Path, stamp_text: str) -> bool:
+    """Complete, from this generator, and still whole: a cleanup that deleted some of its
+    files must not leave a smaller corpus measured under the larger size's name."""
     stamp = target / ".complete"
-    return stamp.exists() and stamp.read_text() == stamp_text
+    if not stamp.exists() or stamp.read_text() != stamp_text:
+        return False
+    expected = int(stamp_text.split()[0])
+    return sum(1 for entry in os.scandir(target) if entry.name.endswith(".md")) == expected
 
 
 def snapshot(rev: str | None, work: Path) -> Path:
