@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
 
 # About 40 words: enough to tell articles apart in a listing, and 50 entries a page stay
 # under 60 KB of HTML at 100k articles (280 gave a 61.3 KB year page); search results
@@ -26,7 +25,6 @@ _BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>&])")
 
 
-@cache  # a lede shows in ~8 listings, a feed, the head and the search index
 def lede(body: str, limit: int = LEDE_CHARS) -> str:
     """The first paragraph that is prose, cut at a word near ``limit`` characters."""
     for paragraph in body.split("\n\n", 8)[:8]:

@@ -205,7 +205,7 @@ def article_page(article: Article, context: ArticleContext) -> Page:
     meta = {"title": esc(article.title), "description": esc(lede(article)),
             "head_html": head_html(article), "hide": ["toc"]}
     meta.update(lastmod_meta([article]))
-    return Page(meta, safe_body(article.body.strip()) + "\n",
+    return Page(meta, safe_body(article.full_body().strip()) + "\n",
                 f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
                 figures(article) + around(context, url))
 
@@ -232,7 +232,7 @@ def facts(article: Article, url: str) -> str:
 def figures(article: Article) -> str:
     """Captions of the article's photos (the archive keeps captions, not image files),
     unless the body already shows them in place."""
-    if not article.images or has_figure_lines(article.body):
+    if not article.images or has_figure_lines(article.full_body()):
         return ""
     items = "".join(figure(image.caption, image.credit) for image in article.images)
     return f'<section class="na-figures"><h2>Ảnh trong bài</h2>{items}</section>'

@@ -24,7 +24,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
+import zlib
+from functools import cache, lru_cache
 from typing import Any
 
 from .article import Article, PartialDate
@@ -123,12 +124,17 @@ def time_tag(when: PartialDate | None) -> str:
 
 def lede(article: Article) -> str:
     """The body's first paragraph as plain text (:func:`newsarchive.lede.lede`)."""
-    return body_lede(article.body)
+    return _lede(article.packed_body if article.packed_body is not None else article.body)
+
+
+@cache  # a lede shows in ~8 listings, a feed and the head; keyed small when packed
+def _lede(body: bytes | str) -> str:
+    return body_lede(zlib.decompress(body).decode() if isinstance(body, bytes) else body)
 
 
 def clear_caches() -> None:
     """Forget ledes of a previous build (``mkdocs serve`` rebuilds in one process)."""
-    body_lede.cache_clear()
+    _lede.cache_clear()
     _esc.cache_clear()
 
 

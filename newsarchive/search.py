@@ -171,14 +171,13 @@ def decode_ids(data: bytes) -> list[int]:
 # --- documents ------------------------------------------------------------------------
 
 def _record(article: Article) -> list:
-    """What a result shows. The lede is the listings' own, computed uncached: ``lede``'s
-    cache is keyed by the body, so a streamed build would keep every body alive (at 100k
-    articles ~0.7 GB of a 1.45 GB peak; recomputing costs ~2 s)."""
+    """What a result shows; the lede is the listings' own (``lede`` keeps no cache, so a
+    streamed build keeps no body alive)."""
     units = sorted({u for u in map(current_unit, article.provinces) if u})
     when = article.timeline_date
     return [article.title, format_partial(when) if when else "", article_url(article),
             article.provinces, units, article.event_type,
-            lede.__wrapped__(article.body)]
+            lede(article.full_body())]
 
 
 # --- building -------------------------------------------------------------------------
@@ -197,7 +196,7 @@ def _collect(articles: Iterable[Article]) -> _Collected:
     keyed: list[tuple[Article, int]] = []
     records: list[list] = []
     for index, article in enumerate(articles):
-        terms = terms_of("\n".join([article.title, *article.tags, article.body]))
+        terms = terms_of("\n".join([article.title, *article.tags, article.full_body()]))
         terms.update("t:" + term for term in terms_of(article.title))
         for term in terms:
             listed = postings.get(term)

@@ -76,7 +76,7 @@ def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
         fresh[entry.path] = cached
         return
     try:
-        fresh[entry.path] = (key, load(entry.path))
+        fresh[entry.path] = (key, load(entry.path).packed())  # bodies compressed
     except ArchiveError as error:
         log.warning("%s (skipped)", error)
 
