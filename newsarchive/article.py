@@ -171,7 +171,7 @@ def dumps(article: Article) -> str:
     """
     header = yaml.safe_dump(article.front_matter(), allow_unicode=True, sort_keys=False,
                             default_flow_style=None, width=100)
-    return f"---\n{header}---\n\n{article.body.strip()}\n"
+    return f"---\n{header}---\n\n{article.full_body().strip()}\n"
 
 
 def loads(text: str, path: str | Path = "<string>") -> Article:

@@ -63,3 +63,12 @@ def test_missing_front_matter_is_an_error() -> None:
 def test_impossible_yaml_date_is_an_article_error() -> None:
     with pytest.raises(ArticleError, match="impossible date: day is out of range for month"):
         loads("---\ntitle: Tin\ndate: 2021-02-30\n---\n", "articles/z.md")
+
+
+def test_packed_article_keeps_its_body_compressed_and_gives_it_back() -> None:
+    body = "Đảng bộ Văn phòng UBND tỉnh tổ chức đại hội. " * 100
+    article = Article(title="Đại hội", body=body, slug="dai-hoi")
+    packed = article.packed()
+    assert packed.body == "" and len(packed.packed_body) < len(body.encode()) / 5
+    assert packed.full_body() == body and article.full_body() == body
+    assert dumps(packed) == dumps(article)  # writing a cached article loses nothing
