@@ -5,7 +5,9 @@ once, group) → :func:`build_site` (a renderer per page, called when the page i
 written, so the whole site's HTML is never held at once). Nothing here knows MkDocs.
 
 Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
-``mkdocs serve`` one saved file is re-parsed, not the whole archive. A :class:`Memo`
+``mkdocs serve`` one saved file is re-parsed, not the whole archive. The cache holds
+bodies compressed (:meth:`Article.packed`; at 100k articles, 1.99 GB peak instead of 2.49).
+A :class:`Memo`
 carried from one build to the next keeps rendered article pages and listing entries
 whose articles did not change.
 """
