@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,15 +38,23 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve a built site on a free localhost port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def serve_site(project_site: Path) -> Iterator[str]:
-    """Serve the project's built site on a free localhost port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(project_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The project's built site, served; its base URL."""
+    with serving(project_site) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -8,16 +8,13 @@ Set ``NEWSARCHIVE_SCREENSHOTS=/some/dir`` to keep screenshots of the main pages.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, _QuietHandler, build_site
+from conftest import ROOT, build_site, serving
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +33,8 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site_dir = tmp_path_factory.mktemp("fixture-site")
     result = build_site(FIXTURES, site_dir)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site_dir) as url:
+        yield url
 
 
 def test_home_page_renders_in_vietnamese(page, serve_site: str) -> None:

@@ -6,17 +6,13 @@ The browser client (docs/assets/search/) must return exactly what the reference
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
-from test_search import slugs, write_fixture_articles
+from conftest import ROOT, build_site, serving
+from test_search import QUERY_PAIR_IDS, QUERY_PAIRS, slugs, write_fixture_articles
 
 from newsarchive.search import Filters, Layout, build_index, iter_articles, query
 
@@ -24,22 +20,6 @@ pytestmark = pytest.mark.browser
 STATUS = ".na-search .md-search-result__meta"
 INPUT = ".na-search .md-search__input"
 RESULT_LINKS = ".na-search .md-search-result__link"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +59,7 @@ def test_slash_focuses_search_and_escape_closes(opened) -> None:
     assert not opened.is_checked("#__search")
 
 
-@pytest.mark.parametrize(("left", "right"), [
-    ("dang bo van phong", "Đảng bộ Văn phòng"),
-    ("Đảng uỷ", "Đảng ủy"),
-    ("hoa binh", "Hòa Bình"),
-    ("Hoà Bình", "Hòa Bình"),
-    ("dai hoi", "Đại hội"),
-], ids=["dang-bo-van-phong", "dang-uy", "hoa-binh", "hoa-binh-tone", "dai-hoi"])
+@pytest.mark.parametrize(("left", "right"), QUERY_PAIRS, ids=QUERY_PAIR_IDS)
 def test_query_pairs_show_the_same_articles(opened, site, left: str, right: str) -> None:
     first = search(opened, left)
     assert first
