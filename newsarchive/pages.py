@@ -205,9 +205,10 @@ def article_page(article: Article, context: ArticleContext) -> Page:
     meta = {"title": esc(article.title), "description": esc(lede(article)),
             "head_html": head_html(article), "hide": ["toc"]}
     meta.update(lastmod_meta([article]))
-    return Page(meta, safe_body(article.full_body().strip()) + "\n",
+    body = article.full_body()  # decompressed once per page
+    return Page(meta, safe_body(body.strip()) + "\n",
                 f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
-                figures(article) + around(context, url))
+                figures(article, body) + around(context, url))
 
 
 def facts(article: Article, url: str) -> str:
@@ -229,10 +230,10 @@ def facts(article: Article, url: str) -> str:
     return f'<dl class="na-facts">{items}</dl>'
 
 
-def figures(article: Article) -> str:
+def figures(article: Article, body: str) -> str:
     """Captions of the article's photos (the archive keeps captions, not image files),
     unless the body already shows them in place."""
-    if not article.images or has_figure_lines(article.full_body()):
+    if not article.images or has_figure_lines(body):
         return ""
     items = "".join(figure(image.caption, image.credit) for image in article.images)
     return f'<section class="na-figures"><h2>Ảnh trong bài</h2>{items}</section>'

@@ -170,14 +170,14 @@ def decode_ids(data: bytes) -> list[int]:
 
 # --- documents ------------------------------------------------------------------------
 
-def _record(article: Article) -> list:
+def _record(article: Article, body: str) -> list:
     """What a result shows; the lede is the listings' own (``lede`` keeps no cache, so a
     streamed build keeps no body alive)."""
     units = sorted({u for u in map(current_unit, article.provinces) if u})
     when = article.timeline_date
     return [article.title, format_partial(when) if when else "", article_url(article),
             article.provinces, units, article.event_type,
-            lede(article.full_body())]
+            lede(body)]
 
 
 # --- building -------------------------------------------------------------------------
@@ -196,16 +196,17 @@ def _collect(articles: Iterable[Article]) -> _Collected:
     keyed: list[tuple[Article, int]] = []
     records: list[list] = []
     for index, article in enumerate(articles):
-        terms = terms_of("\n".join([article.title, *article.tags, article.full_body()]))
+        body = article.full_body()  # decompressed once when the article is packed
+        terms = terms_of("\n".join([article.title, *article.tags, body]))
         terms.update("t:" + term for term in terms_of(article.title))
         for term in terms:
             listed = postings.get(term)
             if listed is None:
                 listed = postings[term] = array("i")
             listed.append(index)
-        records.append(_record(article))
+        records.append(_record(article, body))
         # The sort needs dates and slug only; a bodiless copy keeps memory flat at 100k.
-        keyed.append((replace(article, body="", images=[], extra={}), index))
+        keyed.append((replace(article, body="", packed_body=None, images=[], extra={}), index))
     by_article = {id(a): i for a, i in keyed}
     order = [by_article[id(a)] for a in newest_first(a for a, _ in keyed)]
     return _Collected(postings, records, order)
