@@ -31,7 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 from newsarchive.feeds import FeedSpec, write_feeds
 from newsarchive.pages import Page as GeneratedPage
 from newsarchive.pages import PageRenderer
-from newsarchive.site import ARTICLES_DIR, Memo, build_site, load_articles
+from newsarchive.site import Memo, articles_dir, build_site, load_articles
 
 
 class ArchiveFile(File):
@@ -63,8 +63,7 @@ _build = _Build()
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
-    configured = os.environ.get("NEWSARCHIVE_ARTICLES")
-    return Path(configured) if configured else Path(config.config_file_path).parent / ARTICLES_DIR
+    return articles_dir(Path(config.config_file_path).parent)
 
 
 def on_startup(command: str, dirty: bool) -> None:

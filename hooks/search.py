@@ -15,7 +15,6 @@ not compete with the next preview rebuild; search catches up a moment later.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import threading
 import time
@@ -25,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from newsarchive.article import Article
 from newsarchive.search import build_index
-from newsarchive.site import ARTICLES_DIR, load_articles
+from newsarchive.site import articles_dir, load_articles
 
 INDEX_DIR = "search"
 log = logging.getLogger("mkdocs.hooks.search")
@@ -36,8 +35,7 @@ IDLE_SECONDS = 5.0  # serve: seconds without a new save before the index is writ
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
-    configured = os.environ.get("NEWSARCHIVE_ARTICLES")
-    return Path(configured) if configured else Path(config.config_file_path).parent / ARTICLES_DIR
+    return articles_dir(Path(config.config_file_path).parent)
 
 
 def on_startup(command: str, dirty: bool) -> None:

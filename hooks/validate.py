@@ -14,23 +14,17 @@ The validator lives in the package and is created once per process, so under
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from newsarchive.site import ARTICLES_DIR
-from newsarchive.validate import shared_validator
+from newsarchive.site import articles_dir
+from newsarchive.validate import shared_validator, shown_path
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
-    configured = os.environ.get("NEWSARCHIVE_ARTICLES")
-    path = Path(configured) if configured else Path(config.config_file_path).parent / ARTICLES_DIR
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
+    return shown_path(articles_dir(Path(config.config_file_path).parent))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

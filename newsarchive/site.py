@@ -58,6 +58,13 @@ _Cache = dict[str, tuple[tuple[int, int], Article]]  # path → ((mtime_ns, size
 _CACHE: _Cache = {}
 
 
+def articles_dir(project: Path) -> Path:
+    """The archive's articles folder: ``$NEWSARCHIVE_ARTICLES`` when set (tests and
+    benchmarks build other corpora with it), else ``articles/`` in ``project``."""
+    configured = os.environ.get("NEWSARCHIVE_ARTICLES")
+    return Path(configured) if configured else project / ARTICLES_DIR
+
+
 def load_articles(articles_dir: Path) -> list[Article]:
     """Every ``*.md`` directly under ``articles_dir``; a bad file is logged and skipped."""
     fresh: _Cache = {}

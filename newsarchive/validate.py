@@ -28,7 +28,7 @@ from .field_checks import FieldChecks, Header, Problem, brief
 from .text import slugify
 
 __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "shared_validator",
-           "validate_archive", "validate_paths"]
+           "shown_path", "validate_archive", "validate_paths"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
@@ -50,6 +50,15 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def shown_path(path: Path) -> Path:
+    """``articles/x.md`` rather than ``/home/…/articles/x.md`` when under the working dir:
+    messages name files the way an editor types them."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 # --- one file ---------------------------------------------------------------------------

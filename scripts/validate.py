@@ -13,12 +13,12 @@ error (an unknown option, a path that does not exist).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from newsarchive.validate import Validator
+from newsarchive.site import articles_dir
+from newsarchive.validate import Validator, shown_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,16 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _default_dir() -> Path:
-    configured = os.environ.get("NEWSARCHIVE_ARTICLES")
-    return _shown(Path(configured) if configured else ROOT / "articles")
-
-
-def _shown(path: Path) -> Path:
-    """``articles/x.md`` rather than ``/home/…/articles/x.md`` when under the working dir."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
+    return shown_path(articles_dir(ROOT))
 
 
 def _article_paths(paths: list[Path], parser: argparse.ArgumentParser) -> list[Path]:
