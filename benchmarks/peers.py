@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from newsarchive.article import Article, load
+from newsarchive.article.model import Article, load
 
 HERE = Path(__file__).resolve().parent
 

@@ -33,7 +33,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsarchive.validate import Validator
+from newsarchive.article.validate import Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULT = ROOT / "benchmarks" / "results" / "preview-reload.json"

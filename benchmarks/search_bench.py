@@ -45,7 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, too
 
 from benchmarks.measure import run  # noqa: E402
-from newsarchive.search import iter_articles  # noqa: E402
+from newsarchive.site.search import iter_articles  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -129,7 +129,7 @@ def build_ours(articles: Path, work: Path) -> dict[str, Any]:
     web = work / "web"
     shutil.rmtree(web, ignore_errors=True)
     web.mkdir(parents=True)
-    code = ("import sys; from pathlib import Path; from newsarchive.search import build_index,"
+    code = ("import sys; from pathlib import Path; from newsarchive.site.search import build_index,"
             " iter_articles; build_index(iter_articles(Path(sys.argv[1])), Path(sys.argv[2]))")
     measured = run([sys.executable, "-c", code, str(articles), str(web / "search")], cwd=ROOT)
     shutil.copy(ROOT / "docs" / "assets" / "search" / "search.js", web / "search.js")

@@ -23,7 +23,7 @@ from typing import Any
 
 from benchmarks import corpus, peers
 from benchmarks.measure import run, site_stats
-from newsarchive.article import dumps
+from newsarchive.article.model import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -28,10 +28,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from newsarchive.feeds import FeedSpec, write_feeds
-from newsarchive.pages import Page as GeneratedPage
-from newsarchive.pages import PageRenderer
-from newsarchive.site import Memo, articles_dir, build_site, load_articles
+from newsarchive.site.build import Memo, articles_dir, build_site, load_articles
+from newsarchive.site.feeds import FeedSpec, write_feeds
+from newsarchive.site.pages import Page as GeneratedPage
+from newsarchive.site.pages import PageRenderer
 
 
 class ArchiveFile(File):

@@ -1,6 +1,6 @@
 """MkDocs hook: write the reader search index into the built site.
 
-Thin adapter over :mod:`newsarchive.search`, which knows nothing about MkDocs. The
+Thin adapter over :mod:`newsarchive.site.search`, which knows nothing about MkDocs. The
 index goes to ``<site_dir>/search/``, where ``overrides/partials/search.html`` points
 the header search box. Articles come from ``articles/`` beside mkdocs.yml, or
 ``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from newsarchive.article import Article
-from newsarchive.search import build_index
-from newsarchive.site import articles_dir, load_articles
+from newsarchive.article.model import Article
+from newsarchive.site.build import articles_dir, load_articles
+from newsarchive.site.search import build_index
 
 INDEX_DIR = "search"
 log = logging.getLogger("mkdocs.hooks.search")

@@ -1,6 +1,6 @@
 """MkDocs hook: refuse to build while an article's front matter is invalid.
 
-Runs :mod:`newsarchive.validate` on the articles folder (``articles/`` beside mkdocs.yml,
+Runs :mod:`newsarchive.article.validate` on the articles folder (``articles/`` beside mkdocs.yml,
 or ``$NEWSARCHIVE_ARTICLES``) before anything else, and stops the build with the same
 ``path:line: field: message`` lines as ``python scripts/validate.py`` — a
 ``PluginError``, which MkDocs logs as an error and turns into "Aborted with a
@@ -19,8 +19,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from newsarchive.site import articles_dir
-from newsarchive.validate import shared_validator, shown_path
+from newsarchive.article.validate import shared_validator, shown_path
+from newsarchive.site.build import articles_dir
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:

@@ -19,8 +19,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from .errors import DataFileError
-from .text import fold, nfc, normalize_tones
+from newsarchive.errors import DataFileError
+from newsarchive.text import fold, nfc, normalize_tones
 
 MERGER_DATE = date(2025, 7, 1)
 _DATA_FILE = "provinces.csv"

@@ -82,3 +82,21 @@ def page(browser):
     context = browser.new_context(locale="vi-VN")
     yield context.new_page()
     context.close()
+
+
+# The fast tier (`make unit`) leaves out whatever builds a whole site or runs the command
+# line in a subprocess: these modules, and any test using a built site.
+_SUBPROCESS_MODULES = {
+    "test_build_refuses_invalid", "test_editor_steps", "test_faults", "test_hostile_inputs",
+    "test_ingest_cli", "test_site_build", "test_validate_cli", "test_workflows",
+}
+_BUILT_SITE_FIXTURES = {"built", "project_site", "serve_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__ if module else ""
+        if name in _SUBPROCESS_MODULES or _BUILT_SITE_FIXTURES & set(
+                getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)

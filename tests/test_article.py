@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsarchive.article import Article, Image, PartialDate, Source, dumps, loads
+from newsarchive.article.model import Article, Image, PartialDate, Source, dumps, loads
 from newsarchive.errors import ArticleError
 
 

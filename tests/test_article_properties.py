@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.article import EVENT_TYPES, Article, Image, PartialDate, Source, dumps, loads
+from newsarchive.article.model import EVENT_TYPES, Article, Image, PartialDate, Source, dumps, loads
 
 # Printable text incl. Vietnamese letters, YAML-significant punctuation and markup.
 _ALPHABET = st.sampled_from(list("aăâđeêioôơuưyĐẢÃÁẠàảãáạ ủỷừ:-#\"'{}[]<>&|*!%@`,.?\\/\t"))

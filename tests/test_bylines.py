@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.bylines import parse_byline, split_caption
+from newsarchive.clean.bylines import parse_byline, split_caption
 
 
 @pytest.mark.parametrize(("line", "names"), [

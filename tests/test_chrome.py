@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.chrome import chrome_group, chrome_groups, line_key, strip_chrome
-from newsarchive.dates import is_date_line
+from newsarchive.clean.chrome import chrome_group, chrome_groups, line_key, strip_chrome
+from newsarchive.clean.dates import is_date_line
 
 
 @pytest.mark.parametrize(("line", "above"), [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.article import EVENT_TYPES
-from newsarchive.classify import classify, event_rules, tag_rules, tags_for
+from newsarchive.article.model import EVENT_TYPES
+from newsarchive.clean.classify import classify, event_rules, tag_rules, tags_for
 
 
 @pytest.mark.parametrize(("headline", "lead", "body", "expected"), [

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.article import dumps, loads
-from newsarchive.cleaning import (
+from newsarchive.article.model import dumps, loads
+from newsarchive.article.validate import check_text
+from newsarchive.clean.extract import (
     Hints,
     build_article,
     escape_markdown,
@@ -20,7 +21,6 @@ from newsarchive.cleaning import (
     render_figure,
 )
 from newsarchive.errors import RawInputError
-from newsarchive.validate import check_text
 
 SEEDS = sorted((Path(__file__).parent.parent / "articles" / "raw").glob("*.txt"))
 

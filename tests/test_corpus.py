@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import WORDS, write_articles, write_raw
-from newsarchive.article import EVENT_TYPES, load
+from newsarchive.article.model import EVENT_TYPES, load
 from newsarchive.gazetteer import MERGER_DATE, current_units, provinces
 
 

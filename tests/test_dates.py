@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.article import PartialDate
-from newsarchive.dates import find_event_date, is_date_line, parse_stamp, term_start_year
+from newsarchive.article.model import PartialDate
+from newsarchive.clean.dates import find_event_date, is_date_line, parse_stamp, term_start_year
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -10,7 +10,7 @@ import pytest
 
 import newsarchive
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(newsarchive.__path__, "newsarchive."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(newsarchive.__path__, "newsarchive."))
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -7,10 +7,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from newsarchive.article import Article, PartialDate
-from newsarchive.feeds import FEED_SIZE, FeedSpec, feed_spec, render_feed, write_feeds
-from newsarchive.site import build_site, load_articles
-from newsarchive.taxonomy import newest_first
+from newsarchive.article.model import Article, PartialDate
+from newsarchive.site.build import build_site, load_articles
+from newsarchive.site.feeds import FEED_SIZE, FeedSpec, feed_spec, render_feed, write_feeds
+from newsarchive.site.taxonomy import newest_first
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/luu-tru/"

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, build_site
 from hostile_inputs import MARKUP_TITLE, write_corpus
 
-from newsarchive.article import load
+from newsarchive.article.model import load
 
 INGEST = ROOT / "scripts" / "ingest.py"
 VALIDATE = ROOT / "scripts" / "validate.py"

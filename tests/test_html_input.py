@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.article import PartialDate
-from newsarchive.cleaning import build_article
-from newsarchive.html_input import read_html
+from newsarchive.article.model import PartialDate
+from newsarchive.clean.extract import build_article
+from newsarchive.clean.html_page import read_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "raw"
 

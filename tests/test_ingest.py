@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from newsarchive.article import load
-from newsarchive.cleaning import Hints, build_article
-from newsarchive.html_input import read_html
-from newsarchive.ingest import STATE_FILE, atomic_write, ingest
-from newsarchive.rawinput import read_raw
+from newsarchive.article.model import load
+from newsarchive.clean.extract import Hints, build_article
+from newsarchive.clean.html_page import read_html
+from newsarchive.clean.ingest import STATE_FILE, ingest
+from newsarchive.clean.raw import read_raw
+from newsarchive.files import atomic_write
 
 HERE = Path(__file__).parent
 EXPECTED = json.loads((HERE / "fixtures" / "expected.json").read_text("utf-8"))
@@ -81,7 +82,7 @@ def test_golden(golden: Path) -> None:
     """Regenerate with ``python tests/golden/regenerate.py`` and review the diff."""
     article = build(golden)
     article.raw = f"raw/{golden.name}"
-    from newsarchive.article import dumps
+    from newsarchive.article.model import dumps
     assert dumps(article) == golden.with_suffix(".md").read_text("utf-8")
     assert golden.with_suffix(".why.md").exists()
 
@@ -189,9 +190,3 @@ def test_killed_run_leftovers_are_adopted_not_duplicated(workspace) -> None:
         p.name for p in articles.glob("*.md"))
     assert not list(articles.glob(".*.tmp"))
 
-
-def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
-    atomic_write(tmp_path / "a.md", "một\n")
-    atomic_write(tmp_path / "a.md", "hai\n")
-    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
-    assert (tmp_path / "a.md").read_text("utf-8") == "hai\n"

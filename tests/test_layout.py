@@ -4,6 +4,7 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
@@ -16,6 +17,46 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
     return names
+
+
+def _package_imports(path: Path) -> set[str]:
+    """Dotted ``newsarchive.*`` modules ``path`` imports (absolute imports only)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            names.add("<relative>")
+    return {name for name in names if name.startswith("newsarchive") or name == "<relative>"}
+
+
+# Each stage may import the shared primitives and the stages before it, never a later one.
+_STAGE_MAY_NOT_IMPORT = {
+    "clean": ("newsarchive.site",),
+    "article": ("newsarchive.clean", "newsarchive.site"),
+    "site": ("newsarchive.clean",),
+}
+
+
+@pytest.mark.parametrize("stage", sorted(_STAGE_MAY_NOT_IMPORT))
+def test_stages_import_only_earlier_stages(stage: str) -> None:
+    forbidden = _STAGE_MAY_NOT_IMPORT[stage]
+    offenders = sorted(
+        f"{path.name} imports {name}"
+        for path in (ROOT / "newsarchive" / stage).rglob("*.py")
+        for name in _package_imports(path)
+        if name == "<relative>" or name.startswith(forbidden))
+    assert offenders == []
+
+
+def test_primitives_import_no_stage() -> None:
+    primitives = [p for p in (ROOT / "newsarchive").glob("*.py") if p.stem != "cli"]
+    offenders = sorted(
+        f"{path.name} imports {name}" for path in primitives
+        for name in _package_imports(path)
+        if name.startswith(("newsarchive.clean", "newsarchive.article", "newsarchive.site")))
+    assert offenders == []
 
 
 def test_package_never_imports_mkdocs() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.cleaning import escape_markdown, render_figure
-from newsarchive.lede import lede
+from newsarchive.article.body import lede
+from newsarchive.clean.extract import escape_markdown, render_figure
 
 FIGURE = render_figure("Quang cảnh hội nghị", "T.N")
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from newsarchive.clean.provinces import mentions, name_at, subject_provinces
 from newsarchive.gazetteer import lookup
-from newsarchive.provinces_in_text import mentions, name_at, subject_provinces
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hostile_inputs import to_windows_1258
 
+from newsarchive.clean.raw import MAX_BYTES, RawText, content_key, read_raw
 from newsarchive.errors import RawInputError
-from newsarchive.rawinput import MAX_BYTES, RawText, content_key, read_raw
 
 FIXTURES = Path(__file__).parent / "fixtures" / "raw"
 VIETNAMESE = "Đảng ủy Văn phòng UBND tỉnh Tây Ninh tổ chức hội nghị tổng kết công tác năm 2016."

@@ -11,11 +11,11 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.article import Article, Image, PartialDate, Source
-from newsarchive.cleaning import escape_markdown, render_figure
-from newsarchive.display import event_label, format_partial
-from newsarchive.pages import ArticleContext, article_page, head_html, pager
-from newsarchive.render import (
+from newsarchive.article.model import Article, Image, PartialDate, Source
+from newsarchive.clean.extract import escape_markdown, render_figure
+from newsarchive.site.display import event_label, format_partial
+from newsarchive.site.pages import ArticleContext, article_page, head_html, pager
+from newsarchive.site.render import (
     entry,
     esc,
     external_link,

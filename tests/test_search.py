@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.article import Article, PartialDate, Source, dumps
-from newsarchive.search import (
+from newsarchive.article.model import Article, PartialDate, Source, dumps
+from newsarchive.site.search import (
     Filters,
     Layout,
     Query,

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, build_site, serving
 from test_search import QUERY_PAIR_IDS, QUERY_PAIRS, slugs, write_fixture_articles
 
-from newsarchive.search import Filters, Layout, build_index, iter_articles, query
+from newsarchive.site.search import Filters, Layout, build_index, iter_articles, query
 
 pytestmark = pytest.mark.browser
 STATUS = ".na-search .md-search-result__meta"

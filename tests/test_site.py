@@ -16,11 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
-from newsarchive import indexes
-from newsarchive import site as site_module
-from newsarchive.article import Article, PartialDate, dumps
-from newsarchive.site import load_articles, render_all
-from newsarchive.taxonomy import build_listings
+from newsarchive.article.model import Article, PartialDate, dumps
+from newsarchive.site import build as site_module
+from newsarchive.site import indexes
+from newsarchive.site.build import load_articles, render_all
+from newsarchive.site.taxonomy import build_listings
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -237,6 +237,7 @@ def _write_many(folder: Path, count: int) -> list[str]:
     return slugs
 
 
+@pytest.mark.build
 def test_listings_paginate_at_50_newest_first(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsarchive.gazetteer import lookup
-from newsarchive.sources import (
+from newsarchive.clean.sources import (
     by_follow_widget,
     by_lead,
     by_name,
@@ -16,6 +15,7 @@ from newsarchive.sources import (
     province_on,
     publications,
 )
+from newsarchive.gazetteer import lookup
 
 
 @pytest.mark.parametrize(("lead", "name"), [

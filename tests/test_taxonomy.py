@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.article import Article, PartialDate
-from newsarchive.taxonomy import (
+from newsarchive.article.model import Article, PartialDate
+from newsarchive.site.taxonomy import (
     UNKNOWN_PROVINCE,
     Term,
     article_url,

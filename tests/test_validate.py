@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from newsarchive.article import Article, PartialDate, Source, dumps
+from newsarchive.article.model import Article, PartialDate, Source, dumps
+from newsarchive.article.validate import Problem, Validator, check_slugs, check_text, validate_paths
 from newsarchive.errors import ArticleError
-from newsarchive.validate import Problem, Validator, check_slugs, check_text, validate_paths
 
 FIXTURES = ROOT / "tests" / "fixtures" / "broken_articles"
 TODAY = date(2026, 11, 21)
@@ -252,7 +252,7 @@ def test_what_the_model_refuses_is_reported_too(monkeypatch: pytest.MonkeyPatch)
     def refuse(meta: dict, body: str, path: str) -> None:
         raise ArticleError("title: must be non-empty text", path)
 
-    monkeypatch.setattr("newsarchive.validate.from_front_matter", refuse)
+    monkeypatch.setattr("newsarchive.article.validate.from_front_matter", refuse)
     assert _shown(check_text(GOOD, "x.md", TODAY)) == [
         "1: front_matter: không đọc được bài viết: title: must be non-empty text"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsarchive.article import dumps
-from newsarchive.cleaning import build_article
+from newsarchive.article.model import dumps
+from newsarchive.clean.extract import build_article
 
 HERE = Path(__file__).parent
 

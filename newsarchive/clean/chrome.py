@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .errors import DataFileError
-from .text import fold, normalize_tones
+from newsarchive.errors import DataFileError
+from newsarchive.text import fold, normalize_tones
 
 _DATA_FILE = "chrome.toml"
 _LONGEST_CHROME_LINE = 100  # whole-line chrome is short; longer lines only meet patterns

@@ -22,9 +22,9 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from .errors import DataFileError
-from .gazetteer import MERGER_DATE, lookup
-from .text import fold, nfc
+from newsarchive.errors import DataFileError
+from newsarchive.gazetteer import MERGER_DATE, lookup
+from newsarchive.text import fold, nfc
 
 _DATA_FILE = "publications.csv"
 _KINDS = ("provincial", "national", "portal", "aggregator")

@@ -5,7 +5,7 @@ function giving an article's :class:`Term` s) and runs through the same code:
 :func:`build_listings` sorts the archive once, newest first, then groups it in one pass
 into dicts, so each group is already in order and the whole step is linear.
 
->>> from newsarchive.article import Article, PartialDate
+>>> from newsarchive.article.model import Article, PartialDate
 >>> bt = Article("Đại hội Chi bộ", date=PartialDate(2020, 6, 5), provinces=["Bến Tre"])
 >>> [t.url for t in province_terms(bt)]
 ['tinh/vinh-long/', 'tinh/ben-tre/']
@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import gazetteer
-from .article import Article
-from .display import UNDATED, UNKNOWN, event_label, format_month, format_year
-from .text import slugify
+from newsarchive import gazetteer
+from newsarchive.article.model import Article
+from newsarchive.site.display import UNDATED, UNKNOWN, event_label, format_month, format_year
+from newsarchive.text import slugify
 
 UNKNOWN_SLUG = "chua-xac-dinh"
 UNDATED_SLUG = "chua-ro"

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .gazetteer import MERGER_DATE, Province, all_spellings
-from .text import normalize_tones
+from newsarchive.gazetteer import MERGER_DATE, Province, all_spellings
+from newsarchive.text import normalize_tones
 
 # Spellings that contain a province name but are something else; matched (longest
 # first) so the shorter name inside them is consumed and ignored.

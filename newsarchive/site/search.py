@@ -43,12 +43,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .article import Article, load
-from .display import event_label, format_partial
-from .gazetteer import current_unit
-from .lede import lede
-from .taxonomy import article_url, newest_first
-from .text import fold, nfc
+from newsarchive.article.model import Article, load
+from newsarchive.site.display import event_label, format_partial
+from newsarchive.gazetteer import current_unit
+from newsarchive.article.body import lede
+from newsarchive.site.taxonomy import article_url, newest_first
+from newsarchive.files import atomic_write
+from newsarchive.text import fold, nfc
 
 __all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "fnv1a", "iter_articles",
            "query", "terms_of", "tokenize"]
@@ -222,10 +223,7 @@ def _remap(collected: _Collected) -> Iterator[tuple[str, list[int]]]:
 
 
 def _write(path: Path, data: bytes | str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    os.replace(temp, path)
+    atomic_write(path, data)
 
 
 def _json(value: object) -> str:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from .article import Article
-from .render import lede
-from .taxonomy import article_url
+from newsarchive.article.model import Article
+from newsarchive.site.render import lede
+from newsarchive.files import atomic_write
+from newsarchive.site.taxonomy import article_url
 
 FEED_SIZE = 50
 _EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)  # a listing of undated articles only
@@ -78,9 +79,4 @@ def write_feeds(specs: list[FeedSpec], site_dir: Path, site_url: str) -> None:
     """Write every feed under ``site_dir`` atomically (temp file + ``os.replace``)."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     for spec in specs:
-        target = site_dir / spec.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(render_feed(spec, base))
-        os.replace(temporary, target)
+        atomic_write(site_dir / spec.path, render_feed(spec, base))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .article import EVENT_TYPES, Article
-from .display import event_label
-from .gazetteer import current_units
-from .pages import Page, lastmod_meta, page, page_links, pager
-from .render import count_label, entry, esc, link
-from .taxonomy import (
+from newsarchive.article.model import EVENT_TYPES, Article
+from newsarchive.site.display import event_label
+from newsarchive.gazetteer import current_units
+from newsarchive.site.pages import Page, lastmod_meta, page, page_links, pager
+from newsarchive.site.render import count_label, entry, esc, link
+from newsarchive.site.taxonomy import (
     UNKNOWN_PROVINCE,
     Listings,
     Term,

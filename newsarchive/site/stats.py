@@ -7,12 +7,12 @@ count in the chart.
 
 from __future__ import annotations
 
-from .article import EVENT_TYPES
-from .display import event_label
-from .gazetteer import current_units
-from .pages import Page, lastmod_meta, page
-from .render import count_label, esc, link
-from .taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
+from newsarchive.article.model import EVENT_TYPES
+from newsarchive.site.display import event_label
+from newsarchive.gazetteer import current_units
+from newsarchive.site.pages import Page, lastmod_meta, page
+from newsarchive.site.render import count_label, esc, link
+from newsarchive.site.taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
 
 Row = tuple[str, str | None, int]  # label, URL (None: no page), count
 

@@ -28,10 +28,10 @@ import zlib
 from functools import cache, lru_cache
 from typing import Any
 
-from .article import Article, PartialDate
-from .display import UNKNOWN, event_label, format_partial
-from .lede import lede as body_lede
-from .taxonomy import OLD_SUFFIX, Term, name_terms
+from newsarchive.article.model import Article, PartialDate
+from newsarchive.site.display import UNKNOWN, event_label, format_partial
+from newsarchive.article.body import lede as body_lede
+from newsarchive.site.taxonomy import OLD_SUFFIX, Term, name_terms
 
 _NEUTRAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
             "{": "&#123;", "}": "&#125;"}
@@ -123,7 +123,7 @@ def time_tag(when: PartialDate | None) -> str:
 
 
 def lede(article: Article) -> str:
-    """The body's first paragraph as plain text (:func:`newsarchive.lede.lede`)."""
+    """The body's first paragraph as plain text (:func:`newsarchive.article.body.lede`)."""
     return _lede(article.packed_body if article.packed_body is not None else article.body)
 
 

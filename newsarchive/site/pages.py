@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from .article import Article
-from .display import UNKNOWN, event_label
-from .render import (
+from newsarchive.article.model import Article
+from newsarchive.site.display import UNKNOWN, event_label
+from newsarchive.site.render import (
     count_label,
     entry,
     esc,
@@ -32,7 +32,7 @@ from .render import (
     term_links,
     time_tag,
 )
-from .taxonomy import article_url, page_url, paginate, tag_terms
+from newsarchive.site.taxonomy import article_url, page_url, paginate, tag_terms
 
 PAGE_SIZE = 50
 FIELD_LABELS = {

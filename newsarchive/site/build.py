@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import indexes, stats
-from .article import Article, load
-from .errors import ArchiveError
-from .feeds import FeedSpec, feed_spec
-from .pages import (
+from newsarchive.site import indexes
+
+from newsarchive.site import stats
+from newsarchive.article.model import Article, load
+from newsarchive.errors import ArchiveError
+from newsarchive.site.feeds import FeedSpec, feed_spec
+from newsarchive.site.pages import (
     ArticleContext,
     EntryCache,
     EntryRenderer,
@@ -37,8 +39,8 @@ from .pages import (
     plain_entry,
     review_entry,
 )
-from .render import clear_caches, count_label, esc, link
-from .taxonomy import (
+from newsarchive.site.render import clear_caches, count_label, esc, link
+from newsarchive.site.taxonomy import (
     Listings,
     Term,
     article_url,

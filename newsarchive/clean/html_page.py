@@ -17,10 +17,10 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from .article import PartialDate
-from .bylines import split_caption
-from .cleaning import Hints, Structure
-from .text import nfc
+from newsarchive.article.model import PartialDate
+from newsarchive.clean.bylines import split_caption
+from newsarchive.clean.extract import Hints, Structure
+from newsarchive.text import nfc
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"}
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",

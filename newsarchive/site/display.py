@@ -17,7 +17,7 @@ from functools import cache
 
 from babel.dates import format_date
 
-from .article import EVENT_TYPES, PartialDate
+from newsarchive.article.model import EVENT_TYPES, PartialDate
 
 UNKNOWN = "Chưa xác định"
 UNDATED = "Chưa rõ ngày"

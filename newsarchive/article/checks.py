@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import gazetteer
-from .article import EVENT_TYPES, FIELD_ORDER, PartialDate
-from .text import fold
+from newsarchive import gazetteer
+from newsarchive.article.model import EVENT_TYPES, FIELD_ORDER, PartialDate
+from newsarchive.text import fold
 
 EARLIEST_YEAR = 1945
 SOURCE_KEYS = ("name", "url", "syndicated_from")

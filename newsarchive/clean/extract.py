@@ -3,7 +3,7 @@
 Stages, each delegated: chrome off (:mod:`chrome`), publication stamp and event date
 (:mod:`dates`), aggregator footer and publisher (:mod:`sources`), captions and byline
 (:mod:`bylines`), sub-headings, event type and tags (:mod:`classify`), provinces
-(:mod:`provinces_in_text`). A field it cannot settle is ``None``/``[]`` and named in
+(:mod:`provinces`). A field it cannot settle is ``None``/``[]`` and named in
 ``review``: a wrong value is worse than an honest null.
 """
 
@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dates, sources
-from .article import FIELD_ORDER, Article, Image, PartialDate, Source
-from .bylines import parse_byline, split_caption
-from .chrome import Line, Page, strip_chrome
-from .classify import classify, tags_for
-from .errors import RawInputError
-from .provinces_in_text import name_at, subject_provinces
-from .sources import Footer, Publication
-from .text import nfc
+from newsarchive.article.model import FIELD_ORDER, Article, Image, PartialDate, Source
+from newsarchive.clean import dates, sources
+from newsarchive.clean.bylines import parse_byline, split_caption
+from newsarchive.clean.chrome import Line, Page, strip_chrome
+from newsarchive.clean.classify import classify, tags_for
+from newsarchive.clean.provinces import name_at, subject_provinces
+from newsarchive.clean.sources import Footer, Publication
+from newsarchive.errors import RawInputError
+from newsarchive.text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .article import PartialDate
+from newsarchive.article.model import PartialDate
 
 _FLAGS = re.IGNORECASE
 _GMT = re.compile(r"[(\[]?\s*GMT\s*\+\s*0?7(?::00)?\s*[)\]]?", _FLAGS)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .article import EVENT_TYPES
-from .errors import DataFileError
-from .text import nfc, normalize_tones
+from newsarchive.article.model import EVENT_TYPES
+from newsarchive.errors import DataFileError
+from newsarchive.text import nfc, normalize_tones
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,11 @@
 Editors fix front matter by hand in git, so a mistake must come back as
 ``path:line: field: message`` — English field name (what they type), Vietnamese
 message (what they read) — never as a traceback, and never one problem at a time.
-The field rules live in :mod:`newsarchive.field_checks`; this module reads files
+The field rules live in :mod:`newsarchive.article.checks`; this module reads files
 (YAML that keeps impossible dates as text, key lines), checks what spans files (the
 ``raw`` file exists, slugs are unique) and caches per file for ``mkdocs serve``. A
 file that passes every check is finally built with
-:func:`newsarchive.article.from_front_matter`, so "valid" means "the site can load it".
+:func:`newsarchive.article.model.from_front_matter`, so "valid" means "the site can load it".
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from .article import from_front_matter
-from .errors import ArchiveError
-from .field_checks import FieldChecks, Header, Problem, brief
-from .text import slugify
+from newsarchive.article.checks import FieldChecks, Header, Problem, brief
+from newsarchive.article.model import from_front_matter
+from newsarchive.errors import ArchiveError
+from newsarchive.text import slugify
 
 __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "shared_validator",
            "shown_path", "validate_archive", "validate_paths"]

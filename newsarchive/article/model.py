@@ -20,8 +20,8 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .errors import ArticleError
-from .text import nfc
+from newsarchive.errors import ArticleError
+from newsarchive.text import nfc
 
 EVENT_TYPES = ("dai-hoi", "so-ket", "tong-ket", "hoi-nghi", "khen-thuong", "nhan-su",
                "chuyen-de", "khac")

@@ -15,18 +15,17 @@ import hashlib
 import itertools
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import Article, dumps
-from .cleaning import Hints, build_article
-from .errors import ArchiveError, RawInputError
-from .html_input import read_html
-from .rawinput import HTML_SUFFIXES, RawText, content_key, read_raw
-from .text import slugify
+from newsarchive.article.model import Article, dumps
+from newsarchive.clean.extract import Hints, build_article
+from newsarchive.clean.html_page import read_html
+from newsarchive.clean.raw import HTML_SUFFIXES, RawText, content_key, read_raw
+from newsarchive.errors import ArchiveError, RawInputError
+from newsarchive.files import TEMP_SUFFIX, atomic_write, owner_pid
+from newsarchive.text import slugify
 
 STATE_FILE = ".ingest-state.json"
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -64,19 +63,6 @@ class Ledger:
     def save(self) -> None:
         data = {"version": 1, "inputs": dict(sorted(self.entries.items()))}
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so a reader sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def sha256(text: str) -> str:
@@ -142,11 +128,7 @@ class Ingester:
                        provinces=tuple(article.provinces))
 
     def _build(self, raw: RawText, raw_rel: str, path: Path) -> Article:
-        hints, text, structure = Hints(url=self.hints_url), raw.text, None
-        if raw.is_html:
-            text, structure, page_hints = read_html(raw.text)
-            hints = page_hints.merged_with(hints)
-        article = build_article(text, hints, structure, name=str(path))
+        article = clean_raw(raw, self.hints_url, name=str(path))
         article.raw = raw_rel
         return article
 
@@ -161,9 +143,7 @@ class Ingester:
         while target.exists() and content_key(_read_text(target)) != content_key(raw.text):
             target, counter = self.raw_dir / f"{stem}-{counter}{suffix}", counter + 1
         if not target.exists():
-            tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(resolved, tmp)
-            os.replace(tmp, target)
+            atomic_write(target, resolved.read_bytes())
         return f"raw/{target.name}"
 
     def _target(self, entry: dict[str, str] | None, title: str, text: str) -> Path:
@@ -197,6 +177,16 @@ class Ingester:
         return "updated"
 
 
+def clean_raw(raw: RawText, source_url: str | None = None, name: str = "<input>") -> Article:
+    """The article for one read input: a saved page's own hints (canonical address,
+    JSON-LD) first, the caller's ``source_url`` over them."""
+    hints, text, structure = Hints(url=source_url), raw.text, None
+    if raw.is_html:
+        text, structure, page_hints = read_html(raw.text)
+        hints = page_hints.merged_with(hints)
+    return build_article(text, hints, structure, name=name)
+
+
 def _same(path: Path, text: str) -> bool:
     try:
         return path.read_text("utf-8") == text
@@ -205,11 +195,24 @@ def _same(path: Path, text: str) -> bool:
 
 
 def _remove_stale_temp_files(output_dir: Path) -> None:
-    """Temp files of a killed run (``.name.XXXX.tmp``) are garbage: the real file was
-    either replaced whole or not at all."""
+    """Temporary files of a killed run are garbage (the real file was replaced whole or
+    not at all); those of a run still alive (its pid in the name) are left to it."""
     for folder in (output_dir, output_dir / "raw"):
-        for temp in folder.glob(".*.tmp"):
-            temp.unlink(missing_ok=True)
+        for temp in folder.glob(".*" + TEMP_SUFFIX):
+            if not _alive(owner_pid(temp)):
+                temp.unlink(missing_ok=True)
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _read_text(path: Path) -> str:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RawInputError
-from .text import fold, nfc
+from newsarchive.errors import RawInputError
+from newsarchive.text import fold, nfc
 
 MAX_BYTES = 2 * 1024 * 1024
 _MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"%PDF": "a PDF file",
