@@ -68,10 +68,12 @@ def test_headline_repeated_is_dropped() -> None:
 
 
 def test_consecutive_repeats_collapse_into_one_marked_line() -> None:
-    page = strip_chrome(["Tiêu đề", "Khen thưởng các cá nhân.      Ảnh: T.N",
+    lead = "Sáng 3-1, Đảng bộ Văn phòng tổng kết công tác năm và khen thưởng các cá nhân."
+    page = strip_chrome(["Đảng bộ Văn phòng tổng kết công tác năm", lead,
+                         "Khen thưởng các cá nhân.      Ảnh: T.N",
                          "Khen thưởng các cá nhân. Ảnh: T.N", "Đoạn sau."])
     assert [(line.text, line.repeated) for line in page.body] == [
-        ("Khen thưởng các cá nhân. Ảnh: T.N", True), ("Đoạn sau.", False)]
+        (lead, False), ("Khen thưởng các cá nhân. Ảnh: T.N", True), ("Đoạn sau.", False)]
 
 
 def test_line_key_folds_tone_placement_and_spaces() -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from newsarchive.clean.headline import Choice, choose_headline, settings, split_glued
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, normalize_tones
 
@@ -60,6 +61,8 @@ class Page:
     above: list[str] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    choice: Choice | None = None
+    stamp_above: str | None = None  # a date line right above the headline
 
 
 def collapse(line: str) -> str:
@@ -110,28 +113,58 @@ def chrome_group(line: str, above_headline: bool) -> ChromeGroup | None:
     return None
 
 
-def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda _: False
-                 ) -> Page:
+def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda _: False,
+                 url: str | None = None, page_title: str | None = None) -> Page:
     """Split ``lines`` into headline and body, dropping chrome.
 
-    ``is_widget`` recognises date widgets above the headline (``dates.is_date_line``);
-    they are kept in ``page.above`` so the caller can say why they are not the date.
+    The headline is chosen on evidence among the non-chrome lines at the top
+    (:func:`headline.choose_headline`, which ``url`` and a saved page's ``page_title``
+    inform); everything above it is furniture. ``is_widget`` recognises date lines: one
+    above the headline is kept in ``page.above`` (the crawl-date widget, never the date).
     """
-    page = Page(headline=None)
-    for line in filter(None, map(collapse, lines)):
-        group = chrome_group(line, above_headline=page.headline is None)
-        if group is not None and group.action == "cut" and page.headline is not None:
+    collapsed = [line for line in map(collapse, lines) if line]
+    top: list[tuple[int, str]] = []  # (position in ``expanded``, line) of non-chrome lines
+    expanded: list[str] = []
+    for line in collapsed:
+        pieces = split_glued(line) if len(top) < settings().window else [line]
+        for piece in pieces:
+            expanded.append(piece)
+            if len(top) < settings().window and chrome_group(piece, True) is None:
+                top.append((len(expanded) - 1, piece))
+    choice = choose_headline([line for _, line in top], url, page_title, is_widget)
+    page = Page(headline=choice.text, choice=choice)
+    if choice.text is None:
+        return page
+    start = top[choice.index][0]
+    if choice.index > 0 and is_widget(top[choice.index - 1][1]):
+        page.stamp_above = top[choice.index - 1][1]
+    for line in expanded[:start]:
+        reason = (chrome_group(line, True) or _ABOVE).name
+        (page.above.append(line) if is_widget(line) else page.removed.append((line, reason)))
+    if expanded[start] != choice.text:
+        page.removed.append((expanded[start], "around the headline"))
+    _read_body(page, expanded[start + 1:])
+    return page
+
+
+@dataclass(frozen=True, slots=True)
+class _Reason:
+    name: str
+
+
+_ABOVE = _Reason("above the headline")
+
+
+def _read_body(page: Page, lines: list[str]) -> None:
+    for line in lines:
+        group = chrome_group(line, above_headline=False)
+        if group is not None and group.action == "cut":
             page.removed.append((line, f"{group.name} (and everything after)"))
             break
         if group is not None:
             page.removed.append((line, group.name))
-        elif page.headline is None and is_widget(line):
-            page.above.append(line)
-        elif page.headline is None:
-            page.headline = line
         else:
             _add_body_line(page, line)
-    return page
 
 
 def _repeat_key(line: str) -> str:

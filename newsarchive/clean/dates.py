@@ -33,6 +33,7 @@ _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?\s*(sa|ch|am|pm)?\b", _F
 _FILLER = re.compile(r"\b(lúc|ngày)\b", _FLAGS)
 _DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.+\-Z]*)?")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")  # a scraper's month-only metadata, "2019-01"
 
 # Lead event dates, most specific first. "Sáng 12-7", "Ngày 8-7-2021", "chiều nay (22/6)".
 _TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*\(?"
@@ -68,7 +69,8 @@ def parse_stamp(line: str) -> PartialDate | None:
     rest = _FILLER.sub(" ", _TIME.sub(" ", rest)).strip(" ,-–|")
     match = _DMY.fullmatch(rest) or _ISO.fullmatch(rest)
     if not match:
-        return None
+        month = _ISO_MONTH.fullmatch(rest)
+        return _partial(int(month[1]), int(month[2]), None) if month else None
     first, second, third = (int(part) for part in match.groups())
     day, month, year = (first, second, third) if match.re is _DMY else (third, second, first)
     return _partial(year, month, day)

@@ -77,6 +77,7 @@ class Parsed:
     page: Page
     blocks: list[Block]
     stamp: PartialDate | None = None
+    stamp_above: bool = False  # the stamp sat above the headline, where crawl widgets sit
     footer: Footer | None = None
     authors: list[str] = field(default_factory=list)
 
@@ -92,14 +93,19 @@ class Parsed:
         return "\n".join(b.text for b in self.blocks)
 
 
-def parse(text: str, structure: Structure | None = None, name: str = "<input>") -> Parsed:
+def parse(text: str, structure: Structure | None = None, name: str = "<input>",
+          hints: Hints | None = None) -> Parsed:
     """Split raw ``text`` into headline, stamp, blocks, footer and byline."""
-    page = strip_chrome(text.splitlines(), is_widget=dates.is_date_line)
+    hints = hints or Hints()
+    page = strip_chrome(text.splitlines(), is_widget=dates.is_date_line, url=hints.url,
+                        page_title=hints.title)
     if page.headline is None:
         raise RawInputError("rejected: no article text once page chrome is removed", name)
     lines = list(page.body)
     parsed = Parsed(page.headline, page, [])
     parsed.stamp = _take_stamp(lines)
+    if parsed.stamp is None and page.stamp_above:
+        parsed.stamp, parsed.stamp_above = dates.parse_stamp(page.stamp_above), True
     parsed.footer = _take_footer(lines)
     parsed.blocks = [_block(line, structure) for line in lines]
     parsed.authors = _take_byline(parsed.blocks)
@@ -165,9 +171,11 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
                   name: str = "<input>") -> Article:
     """The article for raw ``text``; ``hints`` carry what the page or editor told us."""
     hints = hints or Hints()
-    parsed = parse(nfc(text), structure, name)  # callers other than the CLI may pass NFD
+    parsed = parse(nfc(text), structure, name, hints)  # callers other than the CLI may pass NFD
     review: set[str] = set()
-    title = hints.title or parsed.headline
+    title = parsed.headline
+    if parsed.page.choice is not None and not parsed.page.choice.sure:
+        review.add("title")
     event_type = classify(title, parsed.lead, parsed.body_text())
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
@@ -194,9 +202,22 @@ def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,
         review.add("event_date")
     if published is not None and _contradicts(published, event, title, parsed.lead):
         published = None  # a printed date the text's own years contradict: an editor decides
+    if published is not None and parsed.stamp_above and not hints.date and \
+            not _confirms(published, event, f"{title}\n{parsed.body_text()}"):
+        published = None  # above the headline and unconfirmed: may be the crawl widget
     if published is None:
         review.add("date")
     return published, event
+
+
+def _confirms(stamp: PartialDate, event: PartialDate | None, text: str) -> bool:
+    """Whether the text vouches for a date printed above the headline: the event fell in
+    the two months before it and the text names its year (seed 004's widget, April 2021
+    over a text about 2012, is not vouched for)."""
+    if event is None or stamp.year not in dates.years_in(text):
+        return False
+    gap = (stamp.as_date() - event.as_date()).days
+    return 0 <= gap <= 60
 
 
 def _plausible(value: PartialDate | None, review: set[str], key: str) -> PartialDate | None:

@@ -1,0 +1,338 @@
+"""Choose the headline among the lines at the top of a scraped page, on evidence.
+
+A scraped page rarely starts with its headline. Above it sit language switchers,
+"Skip to main content", hotlines, portal names, section labels, tickers that show
+*another* article's headline, breadcrumbs ending in this one's, and a browser-title
+line "<headline> - <site>". So every line near the top is a candidate, and each is
+scored on what it looks like (length, separators, capitals, furniture words), what
+follows it (a date stamp, the lead), and what it repeats (the page's address as a
+slug, the lead's words, a breadcrumb, the saved page's own title). The best wins;
+when it is not clearly ahead, the title is still written but flagged for review.
+Weights and furniture words live in ``data/headline.toml``.
+
+>>> choice = choose_headline(["Trang chủ | Tin tức", "Đại hội Chi bộ Văn phòng nhiệm kỳ 2025-2030",
+...     "12/05/2025 08:15", "(GLO)- Sáng 11-5, Chi bộ Văn phòng tổ chức Đại hội nhiệm kỳ 2025-2030 "
+...     "với sự tham dự của toàn thể đảng viên trong chi bộ và đại diện Đảng ủy."])
+>>> choice.text, choice.sure
+('Đại hội Chi bộ Văn phòng nhiệm kỳ 2025-2030', True)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from urllib.parse import unquote, urlsplit
+
+from newsarchive.errors import DataFileError
+from newsarchive.text import fold, slugify
+
+_BREADCRUMB_SPLIT = re.compile(r"\s+[>»›]\s+|^\s*[>»›]\s*")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?=[^|–—-]{2,80}$)")
+_SEPARATORS = re.compile(r"\s[|>»›•]\s|^[•·>»]|\s[|]|[|]\s")
+_DATELINE = re.compile(r"^\(?[A-ZĐ][\w.]{1,20}\)?\s*[-–.]+\s|^\([^)]{2,30}\)\s*[-–.]")
+_DATE_OPENER = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm)(?:\s+(?:nay|qua))?\s*\(?\d{1,2}"
+                          r"\s*[/.\-]\s*\d{1,2}", re.IGNORECASE)
+_SITE_TAIL = re.compile(r"(?i)\b(báo|cổng|trang|tạp chí|đài|online|điện tử|portal|news|"
+                        r"truyền hình|\.vn|\.com|tỉnh ủy|tỉnh uỷ)\b|\.vn$|^(?=.*[A-ZĐ])[A-ZĐ0-9 .]{2,30}$")
+_URL_ID = re.compile(r"(?:[-_.](?:post|p|c|a|d|n|t|ar|news|id)?\d{4,}|\.\w{2,5})+$")
+_WORD = re.compile(r"\w+")
+# Glued lines. A scraper's metadata prefix " date 2026-01-21 <headline>"; a stamp after
+# the headline "<headline> 03/02/2026 11:32"; the lead run on after the headline
+# "<headline> (BBNĐT) - Sáng 12-3, …". Each is searched, never matched from a lazy
+# prefix, so the cost stays linear in the line's length.
+_PREFIX_DATE = re.compile(r"^(?:date|ngày|published)?\s*:?\s*(\d{4}-\d{2}(?:-\d{2}"
+                          r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)?)\s+(?=\S)", re.IGNORECASE)
+# A station's or paper's marker printed before the headline: "(TTV) Chánh Văn phòng …".
+_MARKER_PREFIX = re.compile(r"^\([A-ZĐ][A-Za-zĐđ.]{1,12}\)\s*[-–]?\s*(?=\w)")
+_TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+                             r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\+7\)?)?)\s*$")
+_LEAD_START = re.compile(r"\s(?=\([A-ZĐ][\w.]{1,20}\)\s*[-–.]|[A-Z][A-Za-z]{1,15}\.(?:vn|VN)\s*[-–]"
+                         r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm)\s+(?:nay\s+)?\(?\d{1,2}\s*[/.\-]\s*\d{1,2})")
+_SENTENCE_END = (".", "!", "?", "…", "\"", "”", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """``data/headline.toml``: limits, signal weights and the furniture-word pattern."""
+
+    window: int
+    sure_margin: float
+    sure_score: float
+    weights: dict[str, float]
+    chrome: re.Pattern[str]
+
+
+@cache
+def settings() -> Settings:
+    raw = resources.files("newsarchive.data").joinpath("headline.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+        limits, weights, words = data["limits"], data["weights"], data["chrome"]["words"]
+    except (tomllib.TOMLDecodeError, KeyError) as error:
+        raise DataFileError(f"missing table {error}", "headline.toml") from error
+    if not words:
+        raise DataFileError("[chrome] words is empty", "headline.toml")
+    folded = sorted({fold(word) for word in words}, key=len, reverse=True)
+    chrome = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, folded)) + r")(?!\w)")
+    return Settings(int(limits["window"]), float(limits["sure_margin"]),
+                    float(limits["sure_score"]), {k: float(v) for k, v in weights.items()},
+                    chrome)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line (or a segment of one) that could be the headline, with its evidence."""
+
+    text: str
+    index: int  # the line the body starts after
+    origin: str = "line"  # line | breadcrumb | browser-title | page-title
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, signal: str, factor: float = 1.0) -> None:
+        weight = settings().weights[signal] * factor
+        if weight:
+            self.score += weight
+            self.reasons.append(f"{signal} {weight:+.1f}")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen headline (``None`` when no line qualifies) and why."""
+
+    text: str | None
+    index: int
+    sure: bool
+    ranking: tuple[Candidate, ...] = ()
+
+    def explain(self) -> str:
+        """One line for the run report: the winner's evidence and the runner-up's score."""
+        if not self.ranking:
+            return "no headline candidate"
+        best = self.ranking[0]
+        why = f"{best.text[:60]!r} {best.score:.1f} ({', '.join(best.reasons)})"
+        if len(self.ranking) > 1:
+            second = self.ranking[1]
+            why += f" over {second.text[:40]!r} {second.score:.1f}"
+        return why
+
+
+def split_glued(line: str) -> list[str]:
+    """A line the scraper glued together, as the lines the page printed.
+
+    >>> split_glued("Hội nghị tổng kết công tác năm 2025 03/02/2026 11:32")
+    ['Hội nghị tổng kết công tác năm 2025', '03/02/2026 11:32']
+    >>> split_glued(" date 2026-01-21 Trao Huân chương Lao động cho Văn phòng")
+    ['Trao Huân chương Lao động cho Văn phòng', '2026-01-21']
+    """
+    line = line.strip()
+    prefix = _PREFIX_DATE.match(line)
+    if prefix and len(words(line[prefix.end():])) >= 4:
+        return [*split_glued(line[prefix.end():]), prefix.group(1)]
+    stamp = _TRAILING_STAMP.search(line)
+    if stamp and len(words(line[:stamp.start()])) >= 4:
+        return [line[:stamp.start()].strip(), stamp.group(1).strip()]
+    if len(words(line)) > 25:
+        lead = _LEAD_START.search(line)
+        if lead and 5 <= len(words(line[:lead.start()])) <= 40:
+            return [line[:lead.start()].strip(), line[lead.end():].strip()]
+    return [line]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_paragraph(text: str) -> bool:
+    """A line that reads as running text: long, ending like a sentence, no furniture."""
+    count = len(words(text))  # syllables: a Vietnamese headline runs to 30 of them
+    prose = count >= 50 or (count >= 30 and text.rstrip().endswith(_SENTENCE_END))
+    return prose and not settings().chrome.search(fold(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A shorter line that still reads as text (a short lead in a brief item)."""
+    return (len(words(text)) >= 12 and text.rstrip().endswith(_SENTENCE_END)
+            and not settings().chrome.search(fold(text)))
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of an address's last path segment, ids and extensions dropped.
+
+    >>> sorted(slug_words("https://baogialai.com.vn/so-ket-cong-tac-dang-post552585.html"))
+    ['cong', 'dang', 'ket', 'so', 'tac']
+    """
+    if not url:
+        return set()
+    try:
+        path = unquote(urlsplit(url.strip()).path)
+    except ValueError:
+        return set()
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return set()
+    tokens = [t for t in re.split(r"[-_+\s]+", _URL_ID.sub("", segments[-1].lower())) if t]
+    tokens = [fold(t) for t in tokens if not (t.isdigit() and len(t) > 4)]
+    return set(tokens) if len(tokens) >= 3 else set()
+
+
+def _slug_fit(text: str, slug: set[str]) -> float:
+    """F2 of the candidate's words against the slug's (recall counts double: slugs are
+    often cut short, so every slug word should be in the headline)."""
+    mine = set(slugify(text, max_length=400).split("-"))
+    common = len(mine & slug)
+    if not common:
+        return 0.0
+    precision, recall = common / len(mine), common / len(slug)
+    return 5 * precision * recall / (4 * precision + recall)
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    tokens = [fold(w) for w in words(text)]
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def _segments(line: str, index: int) -> list[Candidate]:
+    """Headline-sized pieces of a glued line: a breadcrumb's last segment and the head of
+    a browser title "<headline> - <site>"."""
+    found = []
+    parts = [p for p in _BREADCRUMB_SPLIT.split(line) if p.strip()]
+    if len(parts) >= 2 or (parts and _BREADCRUMB_SPLIT.match(line)):
+        found.append(Candidate(parts[-1].strip(" .…"), index, "breadcrumb"))
+    match = _TITLE_SUFFIX.search(line)
+    if match and _SITE_TAIL.search(line[match.end():]) and len(words(line[match.end():])) <= 10:
+        found.append(Candidate(line[:match.start()].strip(), index, "browser-title"))
+    return [c for c in found if len(words(c.text)) >= 4]
+
+
+def _score_shape(candidate: Candidate) -> None:
+    text, count = candidate.text, len(words(candidate.text))
+    if count < 4:
+        candidate.add("too_short")
+    elif count <= 6:
+        candidate.add("short")
+    elif count <= 45:
+        candidate.add("good_length")
+    if count > 60:
+        candidate.add("too_long")
+    if is_paragraph(text):
+        candidate.add("reads_as_paragraph")
+    if _SEPARATORS.search(text):
+        candidate.add("separators")
+    letters = [c for c in text if c.isalpha()]
+    if letters and count <= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        candidate.add("caps_label")
+    if text.rstrip().endswith(":"):
+        candidate.add("ends_with_colon")
+    if letters and letters[0].islower():
+        candidate.add("lowercase_start")
+    if sum(c.isdigit() for c in text) > 0.5 * max(len(letters), 1):
+        candidate.add("digits_heavy")
+    if _DATELINE.match(text) or _DATE_OPENER.match(text):
+        candidate.add("lead_opening")
+    furniture = len(settings().chrome.findall(fold(text)))
+    if furniture:
+        candidate.add("chrome_word", min(furniture, 2))
+
+
+def _score_context(candidate: Candidate, lines: Sequence[str],
+                   is_stamp: Callable[[str], bool]) -> None:
+    """What follows the candidate's line: a stamp, the lead, and how far away it is."""
+    after = list(lines[candidate.index + 1:candidate.index + 6])
+    if after and is_stamp(after[0]):
+        candidate.add("followed_by_stamp")
+    elif len(after) > 1 and is_stamp(after[1]):
+        candidate.add("followed_by_stamp", 0.5)
+    lead_at = next((n for n, line in enumerate(after) if is_paragraph(line)), None)
+    if lead_at is None or lead_at > 2:
+        lead_at = next((n for n, line in enumerate(after) if is_sentence(line)), lead_at)
+    if lead_at is not None and lead_at <= 2:
+        candidate.add("followed_by_lead", 1.0 if is_paragraph(after[lead_at]) else 0.6)
+        lead = after[lead_at]
+        candidate.add("lead_overlap", _overlap(candidate.text, lead))
+        if _DATELINE.match(lead):
+            candidate.add("lead_marker_next")
+    elif lead_at is not None:
+        candidate.add("distance", min(lead_at - 2, 10))
+    else:
+        candidate.add("distance", 5)
+    if any(is_paragraph(line) or is_sentence(line) for line in lines[:candidate.index]):
+        candidate.add("after_text")
+
+
+def _overlap(text: str, lead: str) -> float:
+    mine = _bigrams(text)
+    return len(mine & _bigrams(lead)) / len(mine) if mine else 0.0
+
+
+def _candidates(lines: Sequence[str], page_title: str | None,
+                is_stamp: Callable[[str], bool]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for index, line in enumerate(lines):
+        if len(words(line)) >= 2 and not is_stamp(line):
+            found.append(Candidate(line, index))
+            found.extend(_segments(line, index))
+    if page_title:
+        title = Candidate(page_title, -1, "page-title")
+        found.extend([title, *_segments(page_title, -1)])
+    return found
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per text, after scoring: a text printed twice (a browser title, then
+    the printed headline) keeps its best-placed occurrence, where the article starts, and
+    gains for the repetition; a breadcrumb's cut-off last segment credits the full line
+    it begins; the saved page's own title credits the line that equals it."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(" ".join(fold(candidate.text).split()), []).append(candidate)
+    merged = []
+    for group in groups.values():
+        placed = [c for c in group if c.index >= 0] or group
+        best = max(placed, key=lambda c: (c.score, -c.index))
+        if any(c.origin == "page-title" for c in group) and best.origin != "page-title":
+            best.add("page_title")
+        lines = sorted({c.index for c in placed})
+        if len(lines) > 1 and lines[-1] - lines[0] > 1:  # not a caption's alt-text twin
+            best.add("printed_twice")
+        merged.append(best)
+    for crumb in [c for c in merged if c.origin == "breadcrumb"]:
+        start = " ".join(fold(crumb.text).split())
+        full = [c for c in merged if c is not crumb and c.origin != "breadcrumb"
+                and " ".join(fold(c.text).split()).startswith(start)]
+        for candidate in full:
+            candidate.add("named_by_breadcrumb")
+        if full:
+            merged.remove(crumb)
+    return [c for c in merged if c.index >= 0]
+
+
+def choose_headline(lines: Sequence[str], url: str | None = None, page_title: str | None = None,
+                    is_stamp: Callable[[str], bool] = lambda _: False) -> Choice:
+    """The headline among the first lines of ``lines`` (chrome already removed)."""
+    config = settings()
+    window = list(lines[:config.window])
+    candidates = _candidates(window, page_title, is_stamp)
+    slug = slug_words(url)
+    for candidate in candidates:
+        _score_shape(candidate)
+        if candidate.index >= 0:
+            _score_context(candidate, window, is_stamp)
+        if slug:
+            candidate.add("slug_match", _slug_fit(candidate.text, slug))
+    candidates = _merge(candidates)
+    ranking = tuple(sorted(candidates, key=lambda c: (-c.score, c.index)))
+    if not ranking:
+        return Choice(None, -1, False)
+    best = ranking[0]
+    text = _MARKER_PREFIX.sub("", best.text) if len(words(best.text)) > 5 else best.text
+    # The alternative to a line is another line: a segment of the same line is the
+    # same choice of where the article starts.
+    rival = next((c for c in ranking[1:] if c.index != best.index), None)
+    margin = best.score - rival.score if rival else float("inf")
+    sure = margin >= config.sure_margin and best.score >= config.sure_score
+    return Choice(text, best.index, sure, ranking)
