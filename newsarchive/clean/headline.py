@@ -37,7 +37,8 @@ _DATELINE = re.compile(r"^\(?[A-ZĐ][\w.]{1,20}\)?\s*[-–.]+\s|^\([^)]{2,30}\)\
 _DATE_OPENER = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm)(?:\s+(?:nay|qua))?\s*\(?\d{1,2}"
                           r"\s*[/.\-]\s*\d{1,2}", re.IGNORECASE)
 _SITE_TAIL = re.compile(r"(?i)\b(báo|cổng|trang|tạp chí|đài|online|điện tử|portal|news|"
-                        r"truyền hình|\.vn|\.com|tỉnh ủy|tỉnh uỷ)\b|\.vn$|^(?=.*[A-ZĐ])[A-ZĐ0-9 .]{2,30}$")
+                        r"truyền hình|\.vn|\.com|tỉnh ủy|tỉnh uỷ)\b|\.vn$|"
+                        r"^(?=[0-9 .]*[A-ZĐ])[A-ZĐ0-9 .]{2,30}$")
 _URL_ID = re.compile(r"(?:[-_.](?:post|p|c|a|d|n|t|ar|news|id)?\d{4,}|\.\w{2,5})+$")
 _WORD = re.compile(r"\w+")
 # Glued lines. A scraper's metadata prefix " date 2026-01-21 <headline>"; a stamp after
@@ -173,7 +174,7 @@ def slug_words(url: str | None) -> set[str]:
     except ValueError:
         return set()
     segments = [s for s in path.split("/") if s]
-    if not segments:
+    if not segments or len(segments[-1]) > 300:  # no headline's slug is longer
         return set()
     tokens = [t for t in re.split(r"[-_+\s]+", _URL_ID.sub("", segments[-1].lower())) if t]
     tokens = [fold(t) for t in tokens if not (t.isdigit() and len(t) > 4)]
