@@ -22,6 +22,7 @@ from newsarchive.clean.classify import classify, tags_for
 from newsarchive.clean.provinces import name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
+from newsarchive.gazetteer import lookup
 from newsarchive.text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
@@ -181,7 +182,7 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     publication = _publication(parsed, hints)
     source = _source(parsed, publication, hints, review)
     day = (published or event_date).as_date() if (published or event_date) else None
-    provinces = _provinces(parsed, title, publication, day, review)
+    provinces = _provinces(parsed, title, publication, day, review, hints.url)
     authors = hints.authors or parsed.authors
     if not authors:
         review.add("authors")
@@ -294,9 +295,9 @@ def _source(parsed: Parsed, publication: Publication | None, hints: Hints,
 
 
 def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
-               review: set[str]) -> list[str]:
+               review: set[str], url: str | None = None) -> list[str]:
     names: list[str] = []
-    home = sources.province_on(publication, day) if publication else None
+    home = sources.province_on(publication, day) if publication else _home_by_host(url, day)
     if home:
         names.append(home)
     rest = "\n".join(b.text for b in parsed.blocks[1:])
@@ -307,6 +308,13 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
     if not names:
         review.add("provinces")
     return names
+
+
+def _home_by_host(url: str | None, day: date | None) -> str | None:
+    """An unregistered outlet named after its province (a department's sub-site)."""
+    name = sources.province_by_host(url) if url else None
+    unit = lookup(name) if name else None
+    return name_at(unit, day) if unit else None
 
 
 def escape_markdown(text: str) -> str:

@@ -23,11 +23,11 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from newsarchive.errors import DataFileError
-from newsarchive.gazetteer import MERGER_DATE, lookup
+from newsarchive.gazetteer import MERGER_DATE, all_spellings, lookup
 from newsarchive.text import fold, nfc
 
 _DATA_FILE = "publications.csv"
-_KINDS = ("provincial", "national", "portal", "aggregator")
+_KINDS = ("provincial", "portal", "party", "broadcaster", "national", "aggregator")
 _FOOTER = re.compile(r"^Nguồn\s*:?\s*(?P<name>[^:]{2,80}?)\s*:\s*(?P<url>https?://\S+)$",
                      re.IGNORECASE)
 _FOLLOW = re.compile(r"theo dõi (?P<name>.{2,80}?) trên google ?news", re.IGNORECASE)
@@ -92,11 +92,61 @@ def _day(cell: str) -> date | None:
 
 def by_url(url: str) -> Publication | None:
     """The publication whose domain serves ``url`` (subdomains included)."""
-    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    for publication in publications():
-        if host == publication.domain or host.endswith("." + publication.domain):
-            return publication
-    return None
+    host = host_of(url)
+    if not host:
+        return None
+    matches = [p for p in publications()
+               if host == p.domain or host.endswith("." + p.domain)]
+    return max(matches, key=lambda p: len(p.domain), default=None)
+
+
+# Outlets name their host after the province: <x>.gov.vn and its sub-sites, bao<x>.vn,
+# <x>.dcs.vn, tinhuy<x>…, <x>tv.vn, ptth<x>…. The affixes an outlet adds to <x>:
+_HOST_PREFIXES = ("bao", "tinhuy", "thanhuy", "ptth", "truyenhinh", "dangbo", "cong", "hdnd",
+                  "dbnd", "vpubnd", "ubnd", "")
+_HOST_SUFFIXES = ("tv", "online", "dientu", "news", "")
+_PUBLIC_SUFFIXES = ("gov", "dcs", "org", "com", "net", "edu", "vn", "www")
+
+
+def province_by_host(url: str) -> str | None:
+    """The pre-2025 province an unregistered outlet's host is named after, if exactly one.
+
+    The registry cannot list every department's sub-site; the naming rule can.
+
+    >>> province_by_host("https://sotuphap.quangtri.gov.vn/tin/123")
+    'Quảng Trị'
+    >>> province_by_host("https://baophuyen.vn/x.html"), province_by_host("https://example.vn")
+    ('Phú Yên', None)
+    """
+    labels = [label for label in host_of(url).split(".") if label not in _PUBLIC_SUFFIXES]
+    keys = _host_keys()
+    found = {keys[core] for label in labels for core in _cores(label) if core in keys}
+    return found.pop() if len(found) == 1 else None
+
+
+def _cores(label: str) -> set[str]:
+    label = label.replace("-", "")
+    return {label.removeprefix(prefix).removesuffix(suffix)
+            for prefix in _HOST_PREFIXES if label.startswith(prefix)
+            for suffix in _HOST_SUFFIXES if label.endswith(suffix)}
+
+
+@cache
+def _host_keys() -> dict[str, str]:
+    """Folded, space-free spellings of every province ("thuathienhue", "bariavungtau")."""
+    return {fold(spelling).replace(" ", "").replace("-", "").replace(".", ""): unit.name
+            for spelling, unit in all_spellings().items()
+            if len(fold(spelling).replace(" ", "")) >= 4}
+
+
+def host_of(url: str) -> str:
+    """The lower-case host of ``url`` without "www.", or "" when it has none (or is
+    malformed: "https://[x/…" raises in urllib)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
 
 
 def by_lead(lead: str) -> Publication | None:
