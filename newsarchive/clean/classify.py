@@ -1,13 +1,19 @@
-"""Event type and topical tags from keyword tables (``data/event_types.toml``, ``tags.toml``).
+"""Event type by weighted evidence, and topical tags, from keyword tables.
 
-The headline decides first, then the lead: seed 003's headline says "Sơ kết", so a
-"quyết định chuẩn y" further down does not make it a personnel story. Seed 004's
-headline names no event, its lead does ("Hội nghị tổng kết" → ``tong-ket``, which
-outranks ``hoi-nghi``). Matching folds case and tone placement ("Tổng kết" = "tổng
-kết", "Hoà" = "hòa") but keeps diacritics.
+Every phrase of ``data/event_types.toml`` found in the headline, the lead or the body
+adds its weight × the zone's weight to its type; the type with most points wins, and a
+close call is flagged for review. So a headline "triển khai nhiệm vụ năm 2024" over a
+lead "Hội nghị tổng kết công tác năm 2023" is a year-end review, and a "Kỳ họp" of a
+People's Council is a meeting. Seed 003's headline says "Sơ kết", so a "quyết định
+chuẩn y" further down does not make it a personnel story. Matching folds case and tone
+placement ("Tổng kết" = "tổng kết", "Hoà" = "hòa") but keeps diacritics.
 
 >>> classify("Sơ kết công tác Đảng 6 tháng đầu năm 2024", "")
 'so-ket'
+>>> verdict = classify_event("Văn phòng UBND tỉnh triển khai nhiệm vụ năm 2024",
+...     "Sáng 5-1, Văn phòng UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023.")
+>>> verdict.key, verdict.sure
+('tong-ket', True)
 """
 
 from __future__ import annotations
@@ -25,11 +31,32 @@ from newsarchive.text import nfc, normalize_tones
 
 @dataclass(frozen=True, slots=True)
 class KeywordRule:
-    """An event type (or tag label) and the folded keywords that signal it."""
+    """A tag label and the folded keywords that signal it."""
 
     key: str
     keywords: re.Pattern[str]
-    body_markers: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventTable:
+    """``data/event_types.toml``: one pattern over every phrase, each phrase's type and
+    weight, and the scoring settings."""
+
+    pattern: re.Pattern[str]
+    phrases: dict[str, tuple[str, float]]
+    scoring: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerdict:
+    """The winning type, whether it won clearly, and every type's points (for the report)."""
+
+    key: str
+    sure: bool
+    points: tuple[tuple[str, float], ...]
+
+    def explain(self) -> str:
+        return ", ".join(f"{key} {value:.1f}" for key, value in self.points[:3])
 
 
 def _alternation(words: list[str], where: str, data_file: str) -> re.Pattern[str]:
@@ -55,19 +82,28 @@ def _load(data_file: str) -> dict:
 
 
 @cache
-def event_rules() -> tuple[KeywordRule, ...]:
-    """Event-type rules in priority order; every key must be a known event type."""
-    rules = []
-    for number, entry in enumerate(_load("event_types.toml").get("type", []), start=1):
+def event_table() -> EventTable:
+    """Every phrase → (type, weight), validated: known types, no empty group, numbers."""
+    data, phrases = _load("event_types.toml"), {}
+    for number, entry in enumerate(data.get("type", []), start=1):
         where = f"[[type]] #{number}"
         if entry.get("key") not in EVENT_TYPES:
             raise DataFileError(f"{where}: unknown event type {entry.get('key')!r}",
                                 "event_types.toml")
-        markers = entry.get("body_markers")
-        rules.append(KeywordRule(
-            entry["key"], _alternation(entry.get("keywords", []), where, "event_types.toml"),
-            _alternation(markers, where, "event_types.toml") if markers else None))
-    return tuple(rules)
+        if not entry.get("phrases"):
+            raise DataFileError(f"{where}: empty phrases table", "event_types.toml")
+        for phrase, weight in entry["phrases"].items():
+            if not isinstance(weight, int | float) or phrase.strip() == "":
+                raise DataFileError(f"{where}: bad phrase {phrase!r} = {weight!r}",
+                                    "event_types.toml")
+            phrases[_key(phrase)] = (entry["key"], float(weight))
+    pattern = _alternation(list(phrases), "[[type]]", "event_types.toml")
+    return EventTable(pattern, phrases, {k: float(v) for k, v in data["scoring"].items()})
+
+
+def event_rules() -> tuple[str, ...]:
+    """The event types the table gives phrases for, in file order."""
+    return tuple(dict.fromkeys(key for key, _ in event_table().phrases.values()))
 
 
 @cache
@@ -80,18 +116,38 @@ def tag_rules() -> tuple[tuple[KeywordRule, ...], int]:
     return rules, int(data.get("min_body", 2))
 
 
+def classify_event(headline: str, lead: str, body: str = "",
+                   lead_dated: bool | None = None) -> EventVerdict:
+    """The event type on weighted evidence (see the module docstring).
+
+    ``lead_dated`` says whether the lead dates an event ("Sáng 12-7, …"); ``None`` means
+    unknown, and no prior applies.
+    """
+    table = event_table()
+    points: dict[str, float] = dict.fromkeys(EVENT_TYPES, 0.0)
+    settings = table.scoring
+    for text, zone, cap in ((headline, "headline", 1), (lead, "lead", 1),
+                            (body, "body", int(settings["body_cap"]))):
+        seen: dict[str, int] = {}
+        for match in table.pattern.finditer(_key(text)):
+            phrase = match.group(0)
+            seen[phrase] = seen.get(phrase, 0) + 1
+            if seen[phrase] <= cap:
+                key, weight = table.phrases[phrase]
+                points[key] += weight * settings[zone]
+    if lead_dated is False:
+        points["chuyen-de"] += settings["undated_feature"]
+    elif lead_dated:
+        points["khac"] += settings["dated_event"]
+    ranked = sorted(points.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    sure = top >= settings["sure_score"] and top - second >= settings["sure_margin"]
+    return EventVerdict(best if top > 0 else "khac", sure and top > 0, tuple(ranked))
+
+
 def classify(headline: str, lead: str, body: str = "") -> str:
-    """The event type: headline first, then lead, then body markers, else ``khac``."""
-    for text in (headline, lead):
-        folded = _key(text)
-        for rule in event_rules():
-            if rule.keywords.search(folded):
-                return rule.key
-    folded_body = _key(body)
-    for rule in event_rules():
-        if rule.body_markers and rule.body_markers.search(folded_body):
-            return rule.key
-    return "khac"
+    """The event type's key alone (see :func:`classify_event`)."""
+    return classify_event(headline, lead, body).key
 
 
 def tags_for(headline: str, lead: str, body: str) -> list[str]:

@@ -18,7 +18,7 @@ from newsarchive.article.model import FIELD_ORDER, Article, Image, PartialDate, 
 from newsarchive.clean import dates, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
 from newsarchive.clean.chrome import Line, Page, strip_chrome
-from newsarchive.clean.classify import classify, tags_for
+from newsarchive.clean.classify import classify_event, tags_for
 from newsarchive.clean.provinces import name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
@@ -177,7 +177,11 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     title = parsed.headline
     if parsed.page.choice is not None and not parsed.page.choice.sure:
         review.add("title")
-    event_type = classify(title, parsed.lead, parsed.body_text())
+    lead_dated = bool(dates.find_event_date(parsed.lead).phrase)
+    verdict = classify_event(title, parsed.lead, parsed.body_text(), lead_dated)
+    event_type = verdict.key
+    if not verdict.sure:
+        review.add("event_type")
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
     source = _source(parsed, publication, hints, review)
