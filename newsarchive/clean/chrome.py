@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from newsarchive.clean.headline import Choice, choose_headline, settings, split_glued
+from newsarchive.clean.headline import (
+    Choice,
+    choose_headline,
+    scraper_date,
+    settings,
+    split_glued,
+)
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, normalize_tones
 
@@ -63,6 +69,7 @@ class Page:
     removed: list[tuple[str, str]] = field(default_factory=list)
     choice: Choice | None = None
     stamp_above: str | None = None  # a date line right above the headline
+    meta_date: str | None = None  # the scraper's metadata date (see headline.scraper_date)
 
 
 def collapse(line: str) -> str:
@@ -125,14 +132,18 @@ def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda
     collapsed = [line for line in map(collapse, lines) if line]
     top: list[tuple[int, str]] = []  # (position in ``expanded``, line) of non-chrome lines
     expanded: list[str] = []
+    meta_date = None
     for line in collapsed:
+        if len(top) < settings().window:
+            found, line = scraper_date(line)
+            meta_date = meta_date or found
         pieces = split_glued(line) if len(top) < settings().window else [line]
         for piece in pieces:
             expanded.append(piece)
             if len(top) < settings().window and chrome_group(piece, True) is None:
                 top.append((len(expanded) - 1, piece))
     choice = choose_headline([line for _, line in top], url, page_title, is_widget)
-    page = Page(headline=choice.text, choice=choice)
+    page = Page(headline=choice.text, choice=choice, meta_date=meta_date)
     if choice.text is None:
         return page
     start = top[choice.index][0]

@@ -18,8 +18,10 @@ PartialDate(year=2024, month=7, day=12)
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsarchive.article.model import PartialDate
 
@@ -66,7 +68,7 @@ def parse_stamp(line: str) -> PartialDate | None:
     True
     """
     rest = _WEEKDAY.sub("", _LABEL.sub("", _GMT.sub(" ", line.strip())))
-    rest = _FILLER.sub(" ", _TIME.sub(" ", rest)).strip(" ,-–|")
+    rest = _FILLER.sub(" ", _TIME.sub(" ", rest)).strip(" ,-–|'\"’")
     match = _DMY.fullmatch(rest) or _ISO.fullmatch(rest)
     if not match:
         month = _ISO_MONTH.fullmatch(rest)
@@ -115,6 +117,31 @@ def _event_from_match(match: re.Match[str], year: int | None) -> EventDate | Non
         return EventDate(None, True, match.group(0)) if _partial(2000, month, day) else None
     value = _partial(int(printed_year or year), month, day)
     return EventDate(value, printed_year is None, match.group(0)) if value else None
+
+
+_RELATIVE = re.compile(r"^\W*(?:\([^)]{1,30}\)\s*[-–.]*\s*)?(sáng|trưa|chiều|tối|đêm|hôm)\s+"
+                       r"(?:hôm\s+)?(nay|qua)\b", _FLAGS)
+
+
+def relative_day(lead: str, published: PartialDate | None) -> PartialDate | None:
+    """"Chiều hôm qua, …" / "Sáng nay, …" opening a lead, counted from a dated stamp.
+
+    >>> relative_day("Chiều hôm qua, UBND tỉnh họp", PartialDate(2012, 3, 15))
+    PartialDate(year=2012, month=3, day=14)
+    """
+    match = _RELATIVE.match(lead[:60])
+    if match is None or published is None or published.day is None:
+        return None
+    day = published.as_date() - timedelta(days=1 if match.group(2).lower() == "qua" else 0)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def latest_day(value: PartialDate) -> date:
+    """The last day a partial date could mean ("2019-01" → 31 January 2019)."""
+    if value.day:
+        return value.as_date()
+    month = value.month or 12
+    return date(value.year, month, calendar.monthrange(value.year, month)[1])
 
 
 def term_start_year(text: str) -> int | None:

@@ -104,7 +104,8 @@ def parse(text: str, structure: Structure | None = None, name: str = "<input>",
         raise RawInputError("rejected: no article text once page chrome is removed", name)
     lines = list(page.body)
     parsed = Parsed(page.headline, page, [])
-    parsed.stamp = _take_stamp(lines)
+    parsed.stamp = dates.parse_stamp(page.meta_date) if page.meta_date else None
+    parsed.stamp = parsed.stamp or _take_stamp(lines)
     if parsed.stamp is None and page.stamp_above:
         parsed.stamp, parsed.stamp_above = dates.parse_stamp(page.stamp_above), True
     parsed.footer = _take_footer(lines)
@@ -185,7 +186,9 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
     source = _source(parsed, publication, hints, review)
-    day = (published or event_date).as_date() if (published or event_date) else None
+    # The merger decides province names, so only a date we are sure of may decide it.
+    known = published or (event_date if "event_date" not in review else None)
+    day = known.as_date() if known else None
     provinces = _provinces(parsed, title, publication, day, review, hints.url)
     authors = hints.authors or parsed.authors
     if not authors:
@@ -237,23 +240,34 @@ def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
                 event_type: str) -> tuple[PartialDate | None, bool]:
     """The event date, and whether its year is a guess an editor should confirm.
 
-    The year comes from the date itself, else the publication date, else a single year
-    in the headline ("Sáng 12-7" under "… năm 2024"), else — for a congress only — the
-    first year of its term ("nhiệm kỳ 2025-2030"), which is a guess.
+    "Chiều hôm qua" is the day before a dated stamp. Otherwise the year comes from the
+    date itself, else the publication date, else the years the headline and lead print
+    (a review held in January–March reviews the year before: "tổng kết năm 2019" →
+    early 2020), else — for a congress only — the first year of its term ("nhiệm kỳ
+    2025-2030"), which is a guess.
     """
     if event_type == "chuyen-de":
         return None, False  # a feature or interview covers no single event
+    relative = dates.relative_day(parsed.lead, published)
+    if relative is not None:
+        return relative, False
+    text_years = dates.years_in(f"{title}\n{parsed.lead}")
     headline_years = set(dates.years_in(title))
-    year = published.year if published else (
-        headline_years.pop() if len(headline_years) == 1 else None)
+    sole = headline_years.pop() if len(headline_years) == 1 else None
+    year = published.year if published else sole or (max(text_years) if text_years else None)
     event = _find_in_lead(parsed, year)
-    if published and event.value and event.inferred and event.value > published:
+    if published and event.value and event.inferred and \
+            event.value.as_date() > dates.latest_day(published):
         return PartialDate(event.value.year - 1, event.value.month, event.value.day), False
+    if not published and event.value and event.inferred and event_type == "tong-ket" \
+            and (event.value.month or 12) <= 3 and len(set(text_years)) == 1:
+        return PartialDate(event.value.year + 1, event.value.month, event.value.day), False
     if event.value is None and event.phrase and event_type == "dai-hoi":
         start = dates.term_start_year(f"{title}\n{parsed.body_text()}")
         if start is not None:
             return dates.find_event_date(event.phrase, start).value, True
-    return event.value, False
+    guessed = not published and not sole and event.inferred and event.value is not None
+    return event.value, guessed
 
 
 def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
@@ -309,9 +323,17 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
         name = name_at(unit, day)
         if name not in names:
             names.append(name)
-    if not names:
+    if not names or (day is None and _merge_ambiguous(names)):
         review.add("provinces")
     return names
+
+
+def _merge_ambiguous(names: list[str]) -> bool:
+    """Undated, units that merged into one ("Cần Thơ, Sóc Trăng, Hậu Giang") may be one
+    post-merger province or three pre-merger ones: an editor decides."""
+    units = [lookup(name) for name in names]
+    successors = [unit.successor for unit in units if unit is not None]
+    return len(successors) != len(set(successors))
 
 
 def _home_by_host(url: str | None, day: date | None) -> str | None:

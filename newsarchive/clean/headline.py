@@ -47,6 +47,8 @@ _WORD = re.compile(r"\w+")
 # prefix, so the cost stays linear in the line's length.
 _PREFIX_DATE = re.compile(r"^(?:date|ngày|published)?\s*:?\s*(\d{4}-\d{2}(?:-\d{2}"
                           r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)?)\s+(?=\S)", re.IGNORECASE)
+# A date glued to the text after it with no space: "15/03/2012Chiều hôm qua, …".
+_GLUED_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})(?=[^\W\d_])")
 # A station's or paper's marker printed before the headline: "(TTV) Chánh Văn phòng …".
 _MARKER_PREFIX = re.compile(r"^\([A-ZĐ][A-Za-zĐđ.]{1,12}\)\s*[-–]?\s*(?=\w)")
 _TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}/\d{1,2}/\d{4}"
@@ -122,18 +124,33 @@ class Choice:
         return why
 
 
+def scraper_date(line: str) -> tuple[str | None, str]:
+    """The scraper's metadata date glued before a line, and the line without it.
+
+    Our scraper prefixes the page's first line with " date YYYY-MM[-DD] " from the page's
+    metadata: the publication date, whatever line it lands on.
+
+    >>> scraper_date(" date 2019-01 Văn phòng UBND tỉnh tổng kết công tác năm 2018")
+    ('2019-01', 'Văn phòng UBND tỉnh tổng kết công tác năm 2018')
+    """
+    prefix = _PREFIX_DATE.match(line.strip())
+    if prefix and words(line.strip()[prefix.end():]):
+        return prefix.group(1), line.strip()[prefix.end():]
+    return None, line
+
+
 def split_glued(line: str) -> list[str]:
     """A line the scraper glued together, as the lines the page printed.
 
     >>> split_glued("Hội nghị tổng kết công tác năm 2025 03/02/2026 11:32")
     ['Hội nghị tổng kết công tác năm 2025', '03/02/2026 11:32']
-    >>> split_glued(" date 2026-01-21 Trao Huân chương Lao động cho Văn phòng")
-    ['Trao Huân chương Lao động cho Văn phòng', '2026-01-21']
+    >>> split_glued("15/03/2012Chiều hôm qua, UBND tỉnh tổ chức hội nghị")
+    ['15/03/2012', 'Chiều hôm qua, UBND tỉnh tổ chức hội nghị']
     """
     line = line.strip()
-    prefix = _PREFIX_DATE.match(line)
-    if prefix and len(words(line[prefix.end():])) >= 4:
-        return [*split_glued(line[prefix.end():]), prefix.group(1)]
+    glued = _GLUED_DATE.match(line)
+    if glued:
+        return [glued.group(1), line[glued.end():].strip()]
     stamp = _TRAILING_STAMP.search(line)
     if stamp and len(words(line[:stamp.start()])) >= 4:
         return [line[:stamp.start()].strip(), stamp.group(1).strip()]
