@@ -26,6 +26,7 @@ _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
 _ATTRIBUTION = re.compile(r"^(?:Theo|Nguồn)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo .{1,30})\)\s*$", re.IGNORECASE)
+_OUTLET = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|TTXVN|VOV|VTV)\b")
 _SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.]+$")  # "Huy Dương/TTXVN"
 
 
@@ -60,7 +61,9 @@ def parse_byline(line: str) -> list[str] | None:
         return None  # "Theo TTXVN" credits a source, not a writer
     if not text or ":" in text or text[-1] in ".:;!?…\"”" and not _INITIALS.match(text.split()[-1]):
         return None
-    names = [name.strip() for name in _NAME_SPLIT.split(text) if name.strip()]
+    names = [_SUFFIX.sub("", name).strip() for name in _NAME_SPLIT.split(text) if name.strip()]
     if not names or len(names) > 4 or not all(looks_like_name(n, max_words=4) for n in names):
         return None
+    if any(_OUTLET.match(name) for name in names):
+        return None  # "Báo Sơn La" credits the paper, not a writer
     return names

@@ -67,7 +67,7 @@ def parse_stamp(line: str) -> PartialDate | None:
     >>> parse_stamp("Ngày 8-7-2021, Đảng ủy tổ chức hội nghị") is None
     True
     """
-    rest = _WEEKDAY.sub("", _LABEL.sub("", _GMT.sub(" ", line.strip())))
+    rest = _WEEKDAY.sub("", _LABEL.sub("", _GMT.sub(" ", line.strip(" •·-–()[]"))))
     rest = _FILLER.sub(" ", _TIME.sub(" ", rest)).strip(" ,-–|'\"’")
     match = _DMY.fullmatch(rest) or _ISO.fullmatch(rest)
     if not match:
@@ -132,6 +132,8 @@ def relative_day(lead: str, published: PartialDate | None) -> PartialDate | None
     match = _RELATIVE.match(lead[:60])
     if match is None or published is None or published.day is None:
         return None
+    if re.match(r"\s*(?:\(|ngày\s+)?\d", lead[match.end():], _FLAGS):
+        return None  # "Hôm nay 15/5/2020, …": the printed date says which day
     day = published.as_date() - timedelta(days=1 if match.group(2).lower() == "qua" else 0)
     return PartialDate(day.year, day.month, day.day)
 

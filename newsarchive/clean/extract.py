@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsarchive.article.model import FIELD_ORDER, Article, Image, PartialDate, Source
-from newsarchive.clean import dates, sources
+from newsarchive.clean import dates, headline, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
 from newsarchive.clean.chrome import Line, Page, strip_chrome
 from newsarchive.clean.classify import classify_event, tags_for
@@ -23,7 +23,7 @@ from newsarchive.clean.provinces import name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
 from newsarchive.gazetteer import lookup
-from newsarchive.text import nfc
+from newsarchive.text import fold, nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
@@ -108,9 +108,10 @@ def parse(text: str, structure: Structure | None = None, name: str = "<input>",
     parsed.stamp = parsed.stamp or _take_stamp(lines)
     if parsed.stamp is None and page.stamp_above:
         parsed.stamp, parsed.stamp_above = dates.parse_stamp(page.stamp_above), True
+    top_authors = _take_top_lines(lines)
     parsed.footer = _take_footer(lines)
     parsed.blocks = [_block(line, structure) for line in lines]
-    parsed.authors = _take_byline(parsed.blocks)
+    parsed.authors = _take_byline(parsed.blocks) or top_authors
     if structure is None:
         _mark_headings(parsed.blocks)
     return parsed
@@ -124,6 +125,21 @@ def _take_stamp(lines: list[Line]) -> PartialDate | None:
             del lines[index]
             return stamp
     return None
+
+
+def _take_top_lines(lines: list[Line]) -> list[str]:
+    """Short lines between the headline and the lead: widgets ("Mặc định Cỡ chữ") are
+    dropped, and a name under the stamp is the byline ("Hồng Thái"), returned."""
+    authors: list[str] = []
+    for line in list(lines[:3]):
+        if len(headline.words(line.text)) >= 12:
+            break
+        if headline.settings().chrome.search(fold(line.text)):
+            lines.remove(line)
+        elif not authors and (names := parse_byline(line.text)):
+            authors = names
+            lines.remove(line)
+    return authors
 
 
 def _take_footer(lines: list[Line]) -> Footer | None:
@@ -219,13 +235,17 @@ def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,
 
 
 def _confirms(stamp: PartialDate, event: PartialDate | None, text: str) -> bool:
-    """Whether the text vouches for a date printed above the headline: the event fell in
-    the two months before it and the text names its year (seed 004's widget, April 2021
-    over a text about 2012, is not vouched for)."""
-    if event is None or stamp.year not in dates.years_in(text):
+    """Whether the text vouches for a date printed above the headline, where crawl-date
+    widgets also sit: the text names its year (or, in its first two months, the year
+    before) and any event it dates fell in the two months before it. Seed 004's widget,
+    April 2021 over a text about 2011–2012, is not vouched for."""
+    years = set(dates.years_in(text))
+    if stamp.year not in years and not (stamp.year - 1 in years and (stamp.month or 12) <= 2):
         return False
-    gap = (stamp.as_date() - event.as_date()).days
-    return 0 <= gap <= 60
+    if event is None:
+        return True
+    gap = (dates.latest_day(stamp) - event.as_date()).days
+    return 0 <= gap <= 62
 
 
 def _plausible(value: PartialDate | None, review: set[str], key: str) -> PartialDate | None:
@@ -284,7 +304,7 @@ def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
                  lead: str) -> bool:
-    if event is not None and event > published:
+    if event is not None and event.as_date() > dates.latest_day(published):
         return True
     years = dates.years_in(f"{title} {lead}")
     return bool(years) and max(years) < published.year - 1

@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
+from newsarchive.clean.dates import parse_stamp
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, slugify
 
@@ -49,9 +50,13 @@ _PREFIX_DATE = re.compile(r"^(?:date|ngày|published)?\s*:?\s*(\d{4}-\d{2}(?:-\d
                           r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)?)\s+(?=\S)", re.IGNORECASE)
 # A date glued to the text after it with no space: "15/03/2012Chiều hôm qua, …".
 _GLUED_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})(?=[^\W\d_])")
+# A stamp with the byline after it on one line: "Thứ sáu, 10:15, 25/08/2023 Hồng Thái".
+_LEADING_STAMP = re.compile(r"^(?:thứ\s+\w+|chủ\s+nhật)?[,\s]*(?:\d{1,2}:\d{2}[,\s]*)?"
+                            r"\d{1,2}/\d{1,2}/\d{4}(?:[,\s-]*\d{1,2}:\d{2})?(?:\s*\(GMT\+7\))?\s+"
+                            r"(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 # A station's or paper's marker printed before the headline: "(TTV) Chánh Văn phòng …".
 _MARKER_PREFIX = re.compile(r"^\([A-ZĐ][A-Za-zĐđ.]{1,12}\)\s*[-–]?\s*(?=\w)")
-_TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+_TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{4}"
                              r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\+7\)?)?)\s*$")
 _LEAD_START = re.compile(r"\s(?=\([A-ZĐ][\w.]{1,20}\)\s*[-–.]|[A-Z][A-Za-z]{1,15}\.(?:vn|VN)\s*[-–]"
                          r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm)\s+(?:nay\s+)?\(?\d{1,2}\s*[/.\-]\s*\d{1,2})")
@@ -148,17 +153,30 @@ def split_glued(line: str) -> list[str]:
     ['15/03/2012', 'Chiều hôm qua, UBND tỉnh tổ chức hội nghị']
     """
     line = line.strip()
+    if parse_stamp(line) is not None:
+        return [line]
     glued = _GLUED_DATE.match(line)
     if glued:
         return [glued.group(1), line[glued.end():].strip()]
     stamp = _TRAILING_STAMP.search(line)
-    if stamp and len(words(line[:stamp.start()])) >= 4:
+    if stamp and words(line[:stamp.start()]):
         return [line[:stamp.start()].strip(), stamp.group(1).strip()]
+    leading = _LEADING_STAMP.match(line)
+    if leading and 1 <= len(words(line[leading.end():])) <= 8:
+        return [leading.group(0).strip(), _undouble(line[leading.end():].strip())]
     if len(words(line)) > 25:
         lead = _LEAD_START.search(line)
         if lead and 5 <= len(words(line[:lead.start()])) <= 40:
             return [line[:lead.start()].strip(), line[lead.end():].strip()]
     return [line]
+
+
+def _undouble(text: str) -> str:
+    """A name the page printed twice in a row, once ("Hồng Thái Hồng Thái" → "Hồng Thái")."""
+    parts = text.split()
+    half = len(parts) // 2
+    return " ".join(parts[:half]) if len(parts) % 2 == 0 and parts[:half] == parts[half:] \
+        else text
 
 
 def words(text: str) -> list[str]:
