@@ -25,9 +25,14 @@ _PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|N
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
 _ATTRIBUTION = re.compile(r"^(?:Theo|Nguồn)\b", re.IGNORECASE)
-_ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo .{1,30})\)\s*$", re.IGNORECASE)
+_ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo [^()]{1,30}|[A-ZĐ][\w+./ -]{1,30})\)"
+                   r"\s*$", re.IGNORECASE)
+# "Theo Ngọc Hân/VOV.VN": a writer at another outlet, credited with the outlet.
+_WRITER_AT = re.compile(r"^Theo\s+(?P<name>[^/,]{2,40}?)\s*/\s*[A-ZĐ][\w.+]{1,20}[,.]?$")
+# "Lê Minh Trí - Văn phòng UBND tỉnh Bình Định": a name, then the writer's office.
+_AFFILIATION = re.compile(r"\s+[-–—]\s+(?:Văn phòng|Sở|Ban|UBND|Phòng|Trung tâm|Cổng|Báo|Đài)\b.*$")
 _OUTLET = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|TTXVN|VOV|VTV)\b")
-_SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.]+$")  # "Huy Dương/TTXVN"
+_SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.+ -]{1,30}$")  # "Huy Dương/TTXVN"
 
 
 def _is_name_word(word: str) -> bool:
@@ -56,7 +61,10 @@ def split_caption(line: str) -> tuple[str, str] | None:
 
 def parse_byline(line: str) -> list[str] | None:
     """The authors a last line names, or ``None`` when it is not a byline."""
-    text = _ROLE.sub("", _PREFIX.sub("", line.strip()))
+    text = _AFFILIATION.sub("", _ROLE.sub("", _PREFIX.sub("", line.strip())))
+    writer = _WRITER_AT.match(text)
+    if writer and looks_like_name(writer["name"], max_words=4):
+        return [writer["name"]]
     if _ATTRIBUTION.match(text):
         return None  # "Theo TTXVN" credits a source, not a writer
     if not text or ":" in text or text[-1] in ".:;!?…\"”" and not _INITIALS.match(text.split()[-1]):

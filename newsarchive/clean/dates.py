@@ -41,6 +41,9 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")  # a scraper's month-only metadata, 
 _TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*\(?"
 _DAY_MONTH = re.compile(rf"(?<!\w){_TIME_OF_DAY}\s*(\d{{1,2}})\s*[/\-.]\s*(\d{{1,2}})"
                         r"(?:\s*[/\-.]\s*(\d{4}))?(?![\d/])", _FLAGS)
+# "Từ ngày 16 đến 19/6": a range dates its event by its first day.
+_RANGE = re.compile(r"(?<!\w)từ\s+ngày\s+(\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*"
+                    r"(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?![\d/])", _FLAGS)
 _DAY_MONTH_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
                               _FLAGS)
 _MONTH = re.compile(r"(?<!\w)(?:(?:đầu|giữa|cuối|trong|vào)\s+)?tháng\s+(\d{1,2})\s*"
@@ -96,7 +99,7 @@ def find_event_date(text: str, year: int | None = None) -> EventDate:
     >>> find_event_date("Ngày 22/6, Đảng bộ …").value is None
     True
     """
-    found = sorted((m.start(), m) for rx in (_DAY_MONTH, _DAY_MONTH_WORDS, _MONTH)
+    found = sorted((m.start(), m) for rx in (_RANGE, _DAY_MONTH, _DAY_MONTH_WORDS, _MONTH)
                    for m in rx.finditer(text))
     for _, match in found:
         if _DOCUMENT_REF.search(text[max(0, match.start() - 40):match.start()]):

@@ -166,12 +166,21 @@ def _block(line: Line, structure: Structure | None) -> Block:
 
 
 def _take_byline(blocks: list[Block]) -> list[str]:
-    if len(blocks) > 1 and blocks[-1].kind == "para":
-        names = parse_byline(blocks[-1].text)
-        if names:
-            blocks.pop()
+    """The byline near the end: the last line, or a name followed only by what pages
+    print after an article (short lines, lists, another article's dateline lead), which
+    goes with it. A long paragraph after a name means the name was not a byline."""
+    for index in range(len(blocks) - 1, max(len(blocks) - 8, 0), -1):
+        names = parse_byline(blocks[index].text) if blocks[index].kind == "para" else None
+        if names and all(_after_article(b.text) for b in blocks[index + 1:]):
+            del blocks[index:]
             return names
     return []
+
+
+def _after_article(text: str) -> bool:
+    """Page furniture or another article's teaser, as printed after a byline."""
+    return len(headline.words(text)) < 14 or text.lstrip().startswith(("-", "•")) or bool(
+        headline.lead_marker(text))
 
 
 def _mark_headings(blocks: list[Block]) -> None:
@@ -280,8 +289,11 @@ def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
             event.value.as_date() > dates.latest_day(published):
         return PartialDate(event.value.year - 1, event.value.month, event.value.day), False
     if not published and event.value and event.inferred and event_type == "tong-ket" \
-            and (event.value.month or 12) <= 3 and len(set(text_years)) == 1:
-        return PartialDate(event.value.year + 1, event.value.month, event.value.day), False
+            and (event.value.month or 12) <= 3:
+        # "tổng kết năm 2022, triển khai nhiệm vụ năm 2023" is held early in 2023.
+        held = max(text_years) if max(text_years, default=0) > event.value.year \
+            else event.value.year + 1
+        return PartialDate(held, event.value.month, event.value.day), False
     if event.value is None and event.phrase and event_type == "dai-hoi":
         start = dates.term_start_year(f"{title}\n{parsed.body_text()}")
         if start is not None:

@@ -171,6 +171,19 @@ def split_glued(line: str) -> list[str]:
     return [line]
 
 
+def _tidy(headline: str) -> str:
+    """The headline without what the page hung on it: a leading bullet, an outlet's tag
+    "(TTV) ", and trailing tokens with no letter or digit (a badge ' "*"')."""
+    text = headline.lstrip("•·▪►*-– ").strip()
+    if len(words(text)) > 5:
+        text = _MARKER_PREFIX.sub("", text)
+    tokens = text.split()
+    while len(tokens) > 1 and not any(c.isalnum() for c in tokens[-1]) \
+            and tokens[-1] not in ("?", "!", "…", "..."):
+        tokens.pop()
+    return " ".join(tokens) if tokens != text.split() else text
+
+
 def _undouble(text: str) -> str:
     """A name the page printed twice in a row, once ("Hồng Thái Hồng Thái" → "Hồng Thái")."""
     parts = text.split()
@@ -188,6 +201,12 @@ def is_paragraph(text: str) -> bool:
     count = len(words(text))  # syllables: a Vietnamese headline runs to 30 of them
     prose = count >= 50 or (count >= 30 and text.rstrip().endswith(_SENTENCE_END))
     return prose and not settings().chrome.search(fold(text))
+
+
+def lead_marker(text: str) -> str | None:
+    """The dateline marker opening a lead ("(KGO) - ", "BDK.VN - "), if any."""
+    match = _DATELINE.match(text)
+    return match.group(0) if match else None
 
 
 def is_sentence(text: str) -> bool:
@@ -365,7 +384,7 @@ def choose_headline(lines: Sequence[str], url: str | None = None, page_title: st
     if not ranking:
         return Choice(None, -1, False)
     best = ranking[0]
-    text = _MARKER_PREFIX.sub("", best.text) if len(words(best.text)) > 5 else best.text
+    text = _tidy(best.text)
     # The alternative to a line is another line: a segment of the same line is the
     # same choice of where the article starts.
     rival = next((c for c in ranking[1:] if c.index != best.index), None)
