@@ -25,8 +25,9 @@ _PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|N
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
 _ATTRIBUTION = re.compile(r"^(?:Theo|Nguồn)\b", re.IGNORECASE)
-_ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo [^()]{1,30}|[A-ZĐ][\w+./ -]{1,30})\)"
-                   r"\s*$", re.IGNORECASE)
+# "(thực hiện)", "(theo TTXVN)", "(TTXVN/Vietnam+)" after the names.
+_ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo [^()]{1,30}|"
+                   r"[A-ZĐ][\w+./ -]{1,30})\)\s*$", re.IGNORECASE)
 # "Theo Ngọc Hân/VOV.VN": a writer at another outlet, credited with the outlet.
 _WRITER_AT = re.compile(r"^Theo\s+(?P<name>[^/,]{2,40}?)\s*/\s*[A-ZĐ][\w.+]{1,20}[,.]?$")
 # "Lê Minh Trí - Văn phòng UBND tỉnh Bình Định": a name, then the writer's office.
