@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
@@ -196,11 +196,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """``fold`` for the lines of the page being read: each is scored against many
+    candidates, and folding is most of a page's cleaning time."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _furniture(text: str) -> int:
+    return len(settings().chrome.findall(_folded(text)))
+
+
+@lru_cache(maxsize=4096)
 def is_paragraph(text: str) -> bool:
     """A line that reads as running text: long, ending like a sentence, no furniture."""
     count = len(words(text))  # syllables: a Vietnamese headline runs to 30 of them
     prose = count >= 50 or (count >= 30 and text.rstrip().endswith(_SENTENCE_END))
-    return prose and not settings().chrome.search(fold(text))
+    return prose and not _furniture(text)
 
 
 def lead_marker(text: str) -> str | None:
@@ -209,10 +222,11 @@ def lead_marker(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+@lru_cache(maxsize=4096)
 def is_sentence(text: str) -> bool:
     """A shorter line that still reads as text (a short lead in a brief item)."""
     return (len(words(text)) >= 12 and text.rstrip().endswith(_SENTENCE_END)
-            and not settings().chrome.search(fold(text)))
+            and not _furniture(text))
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -246,9 +260,10 @@ def _slug_fit(text: str, slug: set[str]) -> float:
     return 5 * precision * recall / (4 * precision + recall)
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = [fold(w) for w in words(text)]
-    return set(zip(tokens, tokens[1:], strict=False))
+@lru_cache(maxsize=4096)
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    tokens = words(_folded(text))
+    return frozenset(zip(tokens, tokens[1:], strict=False))
 
 
 def _segments(line: str, index: int) -> list[Candidate]:
@@ -289,7 +304,7 @@ def _score_shape(candidate: Candidate) -> None:
         candidate.add("digits_heavy")
     if _DATELINE.match(text) or _DATE_OPENER.match(text):
         candidate.add("lead_opening")
-    furniture = len(settings().chrome.findall(fold(text)))
+    furniture = _furniture(text)
     if furniture:
         candidate.add("chrome_word", min(furniture, 2))
 
@@ -315,8 +330,15 @@ def _score_context(candidate: Candidate, lines: Sequence[str],
         candidate.add("distance", min(lead_at - 2, 10))
     else:
         candidate.add("distance", 5)
-    if any(is_paragraph(line) or is_sentence(line) for line in lines[:candidate.index]):
+    if _first_text(tuple(lines)) < candidate.index:
         candidate.add("after_text")
+
+
+@lru_cache(maxsize=64)
+def _first_text(lines: tuple[str, ...]) -> int:
+    """Index of the first line that reads as text (len(lines) when none does)."""
+    return next((n for n, line in enumerate(lines) if is_paragraph(line) or is_sentence(line)),
+                len(lines))
 
 
 def _overlap(text: str, lead: str) -> float:
@@ -327,7 +349,8 @@ def _overlap(text: str, lead: str) -> float:
 def _candidates(lines: Sequence[str], page_title: str | None,
                 is_stamp: Callable[[str], bool]) -> list[Candidate]:
     found: list[Candidate] = []
-    for index, line in enumerate(lines):
+    last = _first_text(tuple(lines)) + 4  # a headline heads the text; lines far below do not
+    for index, line in enumerate(lines[:last]):
         if len(words(line)) >= 2 and not is_stamp(line):
             found.append(Candidate(line, index))
             found.extend(_segments(line, index))
@@ -344,7 +367,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     it begins; the saved page's own title credits the line that equals it."""
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        groups.setdefault(" ".join(fold(candidate.text).split()), []).append(candidate)
+        groups.setdefault(" ".join(_folded(candidate.text).split()), []).append(candidate)
     merged = []
     for group in groups.values():
         placed = [c for c in group if c.index >= 0] or group
@@ -356,9 +379,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             best.add("printed_twice")
         merged.append(best)
     for crumb in [c for c in merged if c.origin == "breadcrumb"]:
-        start = " ".join(fold(crumb.text).split())
+        start = " ".join(_folded(crumb.text).split())
         full = [c for c in merged if c is not crumb and c.origin != "breadcrumb"
-                and " ".join(fold(c.text).split()).startswith(start)]
+                and " ".join(_folded(c.text).split()).startswith(start)]
         for candidate in full:
             candidate.add("named_by_breadcrumb")
         if full:
