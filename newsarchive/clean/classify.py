@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsarchive.article.model import EVENT_TYPES
 from newsarchive.errors import DataFileError
 from newsarchive.text import nfc, normalize_tones
+
+_BODY_CHARS = 6000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ def _alternation(words: list[str], where: str, data_file: str) -> re.Pattern[str
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, folded)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=32)  # the body is keyed for the event type and again for tags
 def _key(text: str) -> str:
     """Case and tone placement folded, other diacritics kept: fully folded, "Đảng bộ
     nhiệm kỳ" would read "dang bo nhiem ky" and match "bổ nhiệm" (a real false hit)."""
@@ -126,8 +129,9 @@ def classify_event(headline: str, lead: str, body: str = "",
     table = event_table()
     points: dict[str, float] = dict.fromkeys(EVENT_TYPES, 0.0)
     settings = table.scoring
+    # The body only hints, each phrase a few times: its first pages are evidence enough.
     for text, zone, cap in ((headline, "headline", 1), (lead, "lead", 1),
-                            (body, "body", int(settings["body_cap"]))):
+                            (body[:_BODY_CHARS], "body", int(settings["body_cap"]))):
         seen: dict[str, int] = {}
         for match in table.pattern.finditer(_key(text)):
             phrase = match.group(0)

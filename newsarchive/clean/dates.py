@@ -22,6 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsarchive.article.model import PartialDate
 
@@ -62,6 +63,7 @@ class EventDate:
     phrase: str = ""
 
 
+@lru_cache(maxsize=4096)
 def parse_stamp(line: str) -> PartialDate | None:
     """The date of a line that holds only a date stamp (weekday, time, GMT allowed).
 

@@ -23,7 +23,7 @@ from newsarchive.clean.provinces import name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
 from newsarchive.gazetteer import lookup
-from newsarchive.text import fold, nfc
+from newsarchive.text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
@@ -134,7 +134,7 @@ def _take_top_lines(lines: list[Line]) -> list[str]:
     for line in list(lines[:3]):
         if len(headline.words(line.text)) >= 12:
             break
-        if headline.settings().chrome.search(fold(line.text)):
+        if headline.has_furniture(line.text):
             lines.remove(line)
         elif not authors and (names := parse_byline(line.text)):
             authors = names

@@ -71,7 +71,8 @@ class Settings:
     sure_margin: float
     sure_score: float
     weights: dict[str, float]
-    chrome: re.Pattern[str]
+    chrome: frozenset[tuple[str, ...]]  # furniture phrases as folded word tuples
+    longest: int
 
 
 @cache
@@ -79,16 +80,16 @@ def settings() -> Settings:
     raw = resources.files("newsarchive.data").joinpath("headline.toml").read_text("utf-8")
     try:
         data = tomllib.loads(raw)
-        limits, weights, words = data["limits"], data["weights"], data["chrome"]["words"]
+        limits, weights, phrases = data["limits"], data["weights"], data["chrome"]["words"]
     except (tomllib.TOMLDecodeError, KeyError) as error:
         raise DataFileError(f"missing table {error}", "headline.toml") from error
-    if not words:
+    if not phrases:
         raise DataFileError("[chrome] words is empty", "headline.toml")
-    folded = sorted({fold(word) for word in words}, key=len, reverse=True)
-    chrome = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, folded)) + r")(?!\w)")
+    folded = {fold(phrase) for phrase in phrases}
+    chrome = frozenset(tuple(words(word)) for word in folded)
     return Settings(int(limits["window"]), float(limits["sure_margin"]),
                     float(limits["sure_score"]), {k: float(v) for k, v in weights.items()},
-                    chrome)
+                    chrome, max(len(phrase) for phrase in chrome))
 
 
 @dataclass(slots=True)
@@ -192,8 +193,10 @@ def _undouble(text: str) -> str:
         else text
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The words (syllables) of ``text``; cached, as every line is measured many times."""
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=4096)
@@ -205,7 +208,17 @@ def _folded(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _furniture(text: str) -> int:
-    return len(settings().chrome.findall(_folded(text)))
+    """How many furniture phrases ``text`` holds (word n-grams looked up in a set: linear
+    in the line, where an alternation of sixty phrases is not)."""
+    config = settings()
+    tokens = words(_folded(text))
+    return sum(tuple(tokens[i:i + n]) in config.chrome
+               for i in range(len(tokens)) for n in range(1, config.longest + 1))
+
+
+def has_furniture(text: str) -> bool:
+    """Whether ``text`` holds a furniture phrase ("Cỡ chữ", "Đường dây nóng", "GMT")."""
+    return _furniture(text) > 0
 
 
 @lru_cache(maxsize=4096)
@@ -293,14 +306,15 @@ def _score_shape(candidate: Candidate) -> None:
         candidate.add("reads_as_paragraph")
     if _SEPARATORS.search(text):
         candidate.add("separators")
-    letters = [c for c in text if c.isalpha()]
-    if letters and count <= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    if count <= 6 and text.isupper():
         candidate.add("caps_label")
     if text.rstrip().endswith(":"):
         candidate.add("ends_with_colon")
-    if letters and letters[0].islower():
+    first = next((c for c in text if c.isalpha()), "")
+    if first.islower():
         candidate.add("lowercase_start")
-    if sum(c.isdigit() for c in text) > 0.5 * max(len(letters), 1):
+    digits = sum(map(str.isdigit, text))
+    if digits and digits > 0.5 * sum(map(str.isalpha, text)):
         candidate.add("digits_heavy")
     if _DATELINE.match(text) or _DATE_OPENER.match(text):
         candidate.add("lead_opening")

@@ -151,20 +151,32 @@ def host_of(url: str) -> str:
 
 def by_lead(lead: str) -> Publication | None:
     """The publication whose dateline marker opens ``lead`` ("(GLO)- …", "(SGGP).- …")."""
-    start = " ".join(lead.split())[:40]
+    start = " ".join(lead[:80].split())[:40]
+    return next((publication for marker, publication in _markers() if start.startswith(marker)),
+                None)
+
+
+@cache
+def _markers() -> tuple[tuple[str, Publication], ...]:
+    """Every lead marker with its publication, longest first (so "(BBNĐT)" is not read
+    as a shorter marker it begins with)."""
+    pairs = [(marker, p) for p in publications() for marker in p.lead_markers]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _names() -> dict[str, Publication]:
+    """Folded name → publication; the first row naming it wins, as in the table."""
+    index: dict[str, Publication] = {}
     for publication in publications():
-        if any(start.startswith(marker) for marker in publication.lead_markers):
-            return publication
-    return None
+        for name in (publication.name, *publication.names):
+            index.setdefault(fold(" ".join(name.split())), publication)
+    return index
 
 
 def by_name(name: str) -> Publication | None:
     """The publication called ``name`` in chrome or a footer ("Pháp Luật VN")."""
-    key = fold(" ".join(name.split()))
-    for publication in publications():
-        if key in {fold(n) for n in (publication.name, *publication.names)}:
-            return publication
-    return None
+    return _names().get(fold(" ".join(name.split())))
 
 
 def parse_footer(line: str) -> Footer | None:
