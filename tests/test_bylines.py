@@ -57,3 +57,15 @@ def test_captions(line: str, caption: str, credit: str) -> None:
 ])
 def test_not_captions(line: str) -> None:
     assert split_caption(line) is None
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    pytest.param("Theo Ngọc Hân/VOV.VN,", ["Ngọc Hân"], id="writer-at-another-outlet"),
+    pytest.param("Lê Minh Trí - Văn phòng UBND tỉnh Bình Định", ["Lê Minh Trí"],
+                 id="name-then-office"),
+    pytest.param("Nguyễn Thành Đạt (TTXVN/Vietnam+)", ["Nguyễn Thành Đạt"], id="agency-in-parens"),
+    pytest.param("Hồng Thái/VOV-Tây Nguyên", ["Hồng Thái"], id="agency-with-region"),
+    pytest.param("Báo Sơn La", None, id="a-paper-is-not-a-writer"),
+])
+def test_bylines_in_more_shapes(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.article.model import EVENT_TYPES
-from newsarchive.clean.classify import classify, event_rules, tag_rules, tags_for
+from newsarchive.clean.classify import classify, classify_event, event_rules, tag_rules, tags_for
 
 
 @pytest.mark.parametrize(("headline", "lead", "body", "expected"), [
@@ -47,3 +47,42 @@ def test_tags() -> None:
 def test_tables_are_valid() -> None:
     assert sorted(event_rules()) == sorted(EVENT_TYPES)
     assert tag_rules()[0]
+
+
+@pytest.mark.parametrize(("headline", "lead", "expected"), [
+    pytest.param("Văn phòng UBND tỉnh triển khai nhiệm vụ năm 2024",
+                 "Sáng 5-1, Văn phòng tổ chức hội nghị tổng kết công tác năm 2023.", "tong-ket",
+                 id="review-under-a-plan-headline"),
+    pytest.param("Khai mạc Kỳ họp thứ Chín HĐND tỉnh khóa XI",
+                 "Sáng 8-12, HĐND tỉnh khai mạc kỳ họp thường lệ cuối năm.", "hoi-nghi",
+                 id="council-session-is-a-meeting"),
+    pytest.param("Văn phòng UBND tỉnh đón nhận Cờ thi đua của Chính phủ",
+                 "Chiều 28-8, Văn phòng UBND tỉnh tổ chức lễ đón nhận.", "khen-thuong",
+                 id="emulation-flag"),
+    pytest.param("Đồng chí Lê Văn A được bầu giữ chức Phó Chủ tịch UBND tỉnh",
+                 "Sáng 9-2, tại kỳ họp thứ Tư, HĐND tỉnh đã bầu bổ sung.", "nhan-su",
+                 id="elected-to-a-post-at-a-session"),
+    pytest.param("Phó Chánh Văn phòng UBND tỉnh nghỉ hưu trước tuổi", "", "nhan-su",
+                 id="early-retirement"),
+    pytest.param("Văn phòng UBND tỉnh trao tặng nhà đại đoàn kết cho hộ nghèo",
+                 "Ngày 3-6, đoàn công tác đã trao nhà.", "khac", id="charity-is-not-an-award"),
+    pytest.param("Những người giữ nhịp ở Văn phòng UBND tỉnh",
+                 "Khi thành phố đã lên đèn, phòng tổng hợp vẫn sáng.", "chuyen-de",
+                 id="undated-feature"),
+])
+def test_classify_on_weighted_evidence(headline: str, lead: str, expected: str) -> None:
+    assert classify(headline, lead, "") == expected
+
+
+def test_a_clear_winner_is_sure_and_a_tie_is_flagged() -> None:
+    clear = classify_event("Đại hội Đảng bộ Văn phòng nhiệm kỳ 2025 - 2030",
+                           "Ngày 20-6, Đảng bộ tổ chức đại hội.", "", lead_dated=True)
+    assert (clear.key, clear.sure) == ("dai-hoi", True)
+    tie = classify_event("Văn phòng UBND tỉnh với công tác tham mưu", "", "", lead_dated=None)
+    assert not tie.sure
+
+
+def test_the_longest_phrase_wins_at_one_place() -> None:
+    """"Hội nghị tổng kết" counts for tong-ket, not also for hoi-nghi."""
+    points = dict(classify_event("", "Hội nghị tổng kết", "").points)
+    assert points["hoi-nghi"] == 0 and points["tong-ket"] > 0

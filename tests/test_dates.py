@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.article.model import PartialDate
-from newsarchive.clean.dates import find_event_date, is_date_line, parse_stamp, term_start_year
+from newsarchive.clean.dates import (
+    find_event_date,
+    is_date_line,
+    latest_day,
+    parse_stamp,
+    relative_day,
+    term_start_year,
+)
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -66,3 +73,39 @@ def test_document_dates_are_not_event_dates() -> None:
 ])
 def test_term_start_year(text: str, year: int | None) -> None:
     assert term_start_year(text) == year
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("• Thời gian đăng: 19/05/2020 03:15:42 PM", PartialDate(2020, 5, 19),
+                 id="bulleted-label-seconds-pm"),
+    pytest.param("(18/05/2020)", PartialDate(2020, 5, 18), id="parenthesised"),
+    pytest.param("08:30 21/10/2014", PartialDate(2014, 10, 21), id="time-first"),
+    pytest.param("Thứ tư, 14/01/2026 - 16:35'", PartialDate(2026, 1, 14), id="stray-quote"),
+    pytest.param("2019-01", PartialDate(2019, 1), id="month-metadata"),
+])
+def test_stamps_in_more_shapes(line: str, expected: PartialDate) -> None:
+    assert parse_stamp(line) == expected
+
+
+@pytest.mark.parametrize(("lead", "stamp", "expected"), [
+    pytest.param("Chiều hôm qua, UBND tỉnh họp", PartialDate(2012, 3, 15),
+                 PartialDate(2012, 3, 14), id="yesterday"),
+    pytest.param("(QTO) – Sáng nay, HĐND tỉnh khai mạc", PartialDate(2020, 5, 18),
+                 PartialDate(2020, 5, 18), id="today-after-a-dateline"),
+    pytest.param("Hôm nay 15/5/2020, HĐND tỉnh họp", PartialDate(2020, 5, 18), None,
+                 id="a-printed-date-wins"),
+    pytest.param("Chiều hôm qua, UBND tỉnh họp", PartialDate(2012, 3), None,
+                 id="needs-a-day-stamp"),
+])
+def test_relative_days(lead: str, stamp: PartialDate, expected: PartialDate | None) -> None:
+    assert relative_day(lead, stamp) == expected
+
+
+def test_a_range_dates_its_event_by_its_first_day() -> None:
+    assert find_event_date("Từ ngày 16 đến 19/6, đoàn kiểm tra", 2014).value == \
+        PartialDate(2014, 6, 16)
+
+
+def test_latest_day_of_a_partial_date() -> None:
+    assert latest_day(PartialDate(2024, 2)).isoformat() == "2024-02-29"
+    assert latest_day(PartialDate(2019)).isoformat() == "2019-12-31"

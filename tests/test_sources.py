@@ -12,6 +12,7 @@ from newsarchive.clean.sources import (
     by_name,
     by_url,
     parse_footer,
+    province_by_host,
     province_on,
     publications,
 )
@@ -75,3 +76,36 @@ def test_province_on(paper: str, day: date | None, province: str | None) -> None
 def test_every_publication_province_is_in_the_gazetteer() -> None:
     for publication in publications():
         assert publication.province is None or lookup(publication.province) is not None
+
+
+@pytest.mark.parametrize(("url", "province"), [
+    pytest.param("https://sotuphap.quangtri.gov.vn/tin/1", "Quảng Trị", id="department-sub-site"),
+    pytest.param("https://hdnd.laichau.gov.vn/x", "Lai Châu", id="council-sub-site"),
+    pytest.param("https://baophuyen.vn/x.html", "Phú Yên", id="bao-prefix"),
+    pytest.param("https://laichautv.vn/x", "Lai Châu", id="tv-suffix"),
+    pytest.param("https://baria-vungtau.gov.vn/x", "Bà Rịa - Vũng Tàu", id="hyphenated"),
+    pytest.param("https://vnexpress.net/x", None, id="national"),
+    pytest.param("https://[x/bad", None, id="malformed"),
+])
+def test_hosts_named_after_a_province(url: str, province: str | None) -> None:
+    assert province_by_host(url) == province
+
+
+def test_the_longest_registered_domain_wins() -> None:
+    assert by_url("https://vpubnd.laichau.gov.vn/tin/1").name == \
+        "Cổng thông tin điện tử Văn phòng UBND tỉnh Lai Châu"
+    assert by_url("https://www.laichau.gov.vn/tin/1").province == "Lai Châu"
+
+
+def test_every_unit_has_a_newspaper_and_a_portal() -> None:
+    kinds: dict[str, set[str]] = {}
+    for publication in publications():
+        if publication.province:
+            kinds.setdefault(publication.province, set()).add(publication.kind)
+    assert len(kinds) >= 63
+    assert all({"provincial", "portal"} <= found for found in kinds.values()), [
+        name for name, found in kinds.items() if not {"provincial", "portal"} <= found]
+
+
+def test_markers_are_matched_longest_first() -> None:
+    assert by_lead("(BBNĐT) - Ngày 10-2, Đảng bộ …").province == "Bắc Ninh"
