@@ -84,7 +84,11 @@ class Parsed:
 
     @property
     def lead(self) -> str:
-        return next((b.text for b in self.blocks if b.kind == "para"), "")
+        """The first paragraph that reads as text: a view counter ("- Đã xem: 587") or an
+        audio player ("0:00 / 0:00") between headline and lead is not it."""
+        paras = [b.text for b in self.blocks[:8] if b.kind == "para"]
+        return next((text for text in paras if len(headline.words(text)) >= 10),
+                    paras[0] if paras else "")
 
     @property
     def subheadings(self) -> list[str]:

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
+from newsarchive.clean import sources
 from newsarchive.clean.dates import parse_stamp
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, slugify
@@ -286,10 +287,26 @@ def _segments(line: str, index: int) -> list[Candidate]:
     parts = [p for p in _BREADCRUMB_SPLIT.split(line) if p.strip()]
     if len(parts) >= 2 or (parts and _BREADCRUMB_SPLIT.match(line)):
         found.append(Candidate(parts[-1].strip(" .…"), index, "breadcrumb"))
-    match = _TITLE_SUFFIX.search(line)
-    if match and _SITE_TAIL.search(line[match.end():]) and len(words(line[match.end():])) <= 10:
-        found.append(Candidate(line[:match.start()].strip(), index, "browser-title"))
+    head = _without_site(line)
+    if head != line:
+        found.append(Candidate(head, index, "browser-title"))
     return [c for c in found if len(words(c.text)) >= 4]
+
+
+def _without_site(line: str) -> str:
+    """A browser title's head: "<headline> - <site>" → "<headline>" (else the line)."""
+    match = _TITLE_SUFFIX.search(line)
+    tail = line[match.end():] if match else ""
+    if match and len(words(tail)) <= 10 and (_SITE_TAIL.search(tail) or is_publication(tail)):
+        return line[:match.start()].strip()
+    return line
+
+
+def is_publication(name: str) -> bool:
+    """Whether ``name`` is a registered outlet, by name ("Báo Gia Lai") or by the first
+    label of its domain ("VnExpress" for vnexpress.net)."""
+    compact = _folded(name).replace(" ", "")
+    return sources.by_name(name) is not None or compact in sources.domain_labels()
 
 
 def _score_shape(candidate: Candidate) -> None:
@@ -306,6 +323,8 @@ def _score_shape(candidate: Candidate) -> None:
         candidate.add("reads_as_paragraph")
     if _SEPARATORS.search(text):
         candidate.add("separators")
+    if candidate.origin == "line" and _without_site(text) != text:
+        candidate.add("site_suffix")
     if count <= 6 and text.isupper():
         candidate.add("caps_label")
     if text.rstrip().endswith(":"):
@@ -369,8 +388,8 @@ def _candidates(lines: Sequence[str], page_title: str | None,
             found.append(Candidate(line, index))
             found.extend(_segments(line, index))
     if page_title:
-        title = Candidate(page_title, -1, "page-title")
-        found.extend([title, *_segments(page_title, -1)])
+        found.append(Candidate(page_title, -1, "page-title"))
+        found.extend(Candidate(c.text, -1, "page-title") for c in _segments(page_title, -1))
     return found
 
 

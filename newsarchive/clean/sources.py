@@ -139,6 +139,12 @@ def _host_keys() -> dict[str, str]:
             if len(fold(spelling).replace(" ", "")) >= 4}
 
 
+@cache
+def domain_labels() -> frozenset[str]:
+    """The first label of every registered domain ("vnexpress", "baogialai")."""
+    return frozenset(p.domain.split(".")[0] for p in publications())
+
+
 def host_of(url: str) -> str:
     """The lower-case host of ``url`` without "www.", or "" when it has none (or is
     malformed: "https://[x/…" raises in urllib)."""
