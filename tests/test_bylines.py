@@ -69,3 +69,15 @@ def test_not_captions(line: str) -> None:
 ])
 def test_bylines_in_more_shapes(line: str, names: list[str] | None) -> None:
     assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    pytest.param("Thực hiện: Hải Quân - Thanh Hải", ["Hải Quân", "Thanh Hải"], id="thuc-hien"),
+    pytest.param("Ngọc Hân – VP UBND tỉnh", ["Ngọc Hân"], id="office-acronym"),
+    pytest.param("Theo Minh Quân", ["Minh Quân"], id="theo-writer"),
+    pytest.param("Theo TTXVN", None, id="theo-agency"),
+    pytest.param("Top", None, id="a-button"),
+    pytest.param("PV", ["PV"], id="reporter-initials"),
+])
+def test_more_byline_shapes(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names

@@ -20,8 +20,8 @@ import re
 _CAPTION = re.compile(r"^(?P<caption>(?:.*?(?:[.!?…”\"')]|\s{2,}|\s[-–]|(?=\s\()))?)\s*\(?\s*"
                       r"(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh và bài|Ảnh tư liệu)\s*:?\s*"
                       r"(?P<credit>[^():;]{1,40}?)\s*\)?\s*$")
-_PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|Nhóm phóng viên)\s*:\s*",
-                     re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:Bài(?:,| và)? ảnh|Bài|Tin(?:,| và)? ảnh|Tin|Nhóm phóng viên|"
+                     r"Thực hiện|Nhóm thực hiện)\s*:\s*", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 _INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.){1,3}[A-ZĐ]?[a-zđ]?$")  # T.N, M.Đ, P.V
 _ATTRIBUTION = re.compile(r"^(?:Theo|Nguồn)\b", re.IGNORECASE)
@@ -30,8 +30,12 @@ _ROLE = re.compile(r"\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|theo 
                    r"[A-ZĐ][\w+./ -]{1,30})\)\s*$", re.IGNORECASE)
 # "Theo Ngọc Hân/VOV.VN": a writer at another outlet, credited with the outlet.
 _WRITER_AT = re.compile(r"^Theo\s+(?P<name>[^/,]{2,40}?)\s*/\s*[A-ZĐ][\w.+]{1,20}[,.]?$")
-# "Lê Minh Trí - Văn phòng UBND tỉnh Bình Định": a name, then the writer's office.
-_AFFILIATION = re.compile(r"\s+[-–—]\s+(?:Văn phòng|Sở|Ban|UBND|Phòng|Trung tâm|Cổng|Báo|Đài)\b.*$")
+# "Lê Minh Trí - Văn phòng UBND tỉnh Bình Định", "Ngọc Hân – VP UBND tỉnh": a name, then
+# the writer's office (an office word or an acronym such as VP, CĐVC, TTXVN).
+_AFFILIATION = re.compile(r"\s+[-–—]\s+(?:(?:Văn phòng|Sở|Ban|UBND|Phòng|Trung tâm|Cổng|Báo|Đài|"
+                          r"Công đoàn|Hội)\b|[A-ZĐ]{2,}\b).*$")
+# "Theo Minh Quân" over a line naming the paper: the writer, credited by the paper.
+_BY = re.compile(r"^Theo\s+(?P<name>\S+(?:\s+\S+){1,3})$")
 _OUTLET = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|TTXVN|VOV|VTV)\b")
 _SUFFIX = re.compile(r"\s*/\s*[A-ZĐ][\w.+ -]{1,30}$")  # "Huy Dương/TTXVN"
 
@@ -63,8 +67,9 @@ def split_caption(line: str) -> tuple[str, str] | None:
 def parse_byline(line: str) -> list[str] | None:
     """The authors a last line names, or ``None`` when it is not a byline."""
     text = _AFFILIATION.sub("", _ROLE.sub("", _PREFIX.sub("", line.strip())))
-    writer = _WRITER_AT.match(text)
-    if writer and looks_like_name(writer["name"], max_words=4):
+    writer = _WRITER_AT.match(text) or _BY.match(text)
+    if writer and looks_like_name(writer["name"], max_words=4) \
+            and not _OUTLET.match(writer["name"]):
         return [writer["name"]]
     if _ATTRIBUTION.match(text):
         return None  # "Theo TTXVN" credits a source, not a writer
@@ -75,4 +80,7 @@ def parse_byline(line: str) -> list[str] | None:
         return None
     if any(_OUTLET.match(name) for name in names):
         return None  # "Báo Sơn La" credits the paper, not a writer
+    if len(names) == 1 and len(names[0].split()) == 1 and not _INITIALS.match(names[0]) \
+            and names[0] not in ("PV", "BTV", "CTV"):
+        return None  # one plain word is a button ("Top"), not a name
     return names

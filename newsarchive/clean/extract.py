@@ -135,9 +135,9 @@ def _take_top_lines(lines: list[Line]) -> list[str]:
     """Short lines between the headline and the lead: widgets ("Mặc định Cỡ chữ") are
     dropped, and a name under the stamp is the byline ("Hồng Thái"), returned."""
     authors: list[str] = []
-    for line in list(lines[:3]):
+    for line in list(lines[:4]):
         if len(headline.words(line.text)) >= 12:
-            break
+            continue  # a sapo may come first, with the byline under it
         if headline.has_furniture(line.text):
             lines.remove(line)
         elif not authors and (names := parse_byline(line.text)):
@@ -174,11 +174,19 @@ def _take_byline(blocks: list[Block]) -> list[str]:
     print after an article (short lines, lists, another article's dateline lead), which
     goes with it. A long paragraph after a name means the name was not a byline."""
     for index in range(len(blocks) - 1, max(len(blocks) - 8, 0), -1):
-        names = parse_byline(blocks[index].text) if blocks[index].kind == "para" else None
-        if names and all(_after_article(b.text) for b in blocks[index + 1:]):
+        names = parse_byline(blocks[index].text) if blocks[index].kind != "caption" else None
+        if names and _only_furniture_after(blocks[index + 1:]):
             del blocks[index:]
             return names
     return []
+
+
+def _only_furniture_after(blocks: list[Block]) -> bool:
+    """What follows a byline is not the article: short lines, lists, teasers, or a
+    section label ("Hoạt động Đoàn ĐBQH") after which anything is another section."""
+    if blocks and blocks[0].kind == "heading":
+        return True
+    return all(_after_article(b.text) for b in blocks)
 
 
 def _after_article(text: str) -> bool:
