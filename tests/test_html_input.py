@@ -70,3 +70,19 @@ def test_headings_and_captions_come_from_markup(name: str, heading: str,
     article = build_article(text, hints, structure)
     assert f"\n## {heading}\n" in article.body
     assert [(i.caption, i.credit) for i in article.images] == [caption]
+
+
+@pytest.mark.parametrize(("stamp_html", "expected"), [
+    pytest.param('<meta itemprop="datePublished" content="2025-12-10T14:05:00+07:00">',
+                 PartialDate(2025, 12, 10), id="itemprop"),
+    pytest.param('<p class="news-date">Ngày đăng: 06/01/2017 | Lượt xem: 318</p>',
+                 PartialDate(2017, 1, 6), id="classed-date-with-counter"),
+    pytest.param('<span class="time-now">Thứ năm, 11/12/2025</span>', None,
+                 id="today-widget-is-not-the-date"),
+])
+def test_a_stamp_printed_outside_the_column(stamp_html: str, expected) -> None:
+    page = (f"<html><head><title>Hội nghị tổng kết</title></head><body>{stamp_html}"
+            "<article><h1>Hội nghị tổng kết công tác năm</h1><p>Sáng 5-1, Văn phòng tổ chức "
+            "hội nghị tổng kết công tác năm với đông đủ cán bộ, công chức.</p></article>"
+            "</body></html>")
+    assert read_html(page)[2].date == expected

@@ -18,6 +18,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from newsarchive.article.model import PartialDate
+from newsarchive.clean import dates
 from newsarchive.clean.bylines import split_caption
 from newsarchive.clean.extract import Hints, Structure
 from newsarchive.text import nfc
@@ -35,6 +36,8 @@ def read_html(page: str) -> tuple[str, Structure, Hints]:
     """``(text, structure, hints)`` for a saved page; the text has one block per line."""
     soup = BeautifulSoup(page, "html.parser")
     hints = _hints_from_meta(soup).merged_with(_hints_from_json_ld(soup))  # JSON-LD wins
+    if hints.date is None:
+        hints.date = _printed_stamp(soup)
     column = _article_column(soup)
     for tag in column.find_all(_DROP_TAGS):
         tag.decompose()
@@ -123,6 +126,33 @@ def _hints_from_meta(soup: BeautifulSoup) -> Hints:
                  date=_day(meta("article:published_time", "pubdate", "date")),
                  authors=[author] if author and not author.startswith("http") else [],
                  site_name=meta("og:site_name"))
+
+
+_STAMP_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+_WIDGET_CLASS = re.compile(r"now|today|current|clock|weather", re.IGNORECASE)
+
+
+def _printed_stamp(soup: BeautifulSoup) -> PartialDate | None:
+    """The publication stamp a page prints outside its article column: ``itemprop=
+    datePublished``, a ``<time datetime>``, or an element classed as a date ("news-date":
+    "Ngày đăng: 06/01/2017 | Lượt xem: 318"). Elements classed as today's date ("time-now")
+    are the crawl-date widget and never count."""
+    tag = soup.find(attrs={"itemprop": "datePublished"})
+    if isinstance(tag, Tag):
+        found = _day(_str(tag.get("content")) or _str(tag.get("datetime")) or "")
+        if found:
+            return found
+    for element in soup.find_all(["time", "span", "div", "p", "li"], limit=5000):
+        classes = " ".join(element.get("class") or [])
+        if element.name != "time" and not _STAMP_CLASS.search(classes):
+            continue
+        if _WIDGET_CLASS.search(classes):
+            continue
+        for part in _text(element).split("|")[:3]:
+            stamp = dates.parse_stamp(part)
+            if stamp is not None:
+                return stamp
+    return None
 
 
 def _article_column(soup: BeautifulSoup) -> Tag:
