@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from newsarchive.article.checks import FieldChecks, Header, Problem, brief
-from newsarchive.article.model import from_front_matter
+from newsarchive.article.model import FIELDS, from_front_matter
 from newsarchive.errors import ArchiveError
 from newsarchive.text import slugify
 
@@ -94,7 +94,7 @@ def _inspect(text: str, path: str, today: date) -> _Inspection:
         message = "phần đầu phải là các dòng 'khóa: giá trị', ví dụ title: Hội nghị tổng kết"
         return [Problem(path, 2, "front_matter", message)], None, 1
     header = Header(meta, header_lines)
-    problems = FieldChecks(path, header, today).run()
+    problems = FieldChecks(path, header, today, FIELDS).run()
     problems = problems or _model_problem(meta, path)
     return problems, meta.get("raw"), header.line_of("raw")
 

@@ -6,7 +6,7 @@ written, so the whole site's HTML is never held at once). Nothing here knows MkD
 
 Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
 ``mkdocs serve`` one saved file is re-parsed, not the whole archive. The cache holds
-bodies compressed (:meth:`Article.packed`; at 100k articles, 1.99 GB peak instead of 2.49).
+bodies compressed (:mod:`newsarchive.site.bodies`; at 100k articles, 1.99 GB peak instead of 2.49).
 A :class:`Memo`
 carried from one build to the next keeps rendered article pages and listing entries
 whose articles did not change.
@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from newsarchive.site import indexes
-
-from newsarchive.site import stats
+from newsarchive.site import bodies, indexes, stats
 from newsarchive.article.model import Article, load
 from newsarchive.errors import ArchiveError
 from newsarchive.site.feeds import FeedSpec, feed_spec
@@ -76,7 +74,9 @@ def load_articles(articles_dir: Path) -> list[Article]:
                 _load_cached(entry, fresh)
     _CACHE.clear()  # forget deleted files
     _CACHE.update(fresh)
-    return [article for _, article in fresh.values()]
+    articles = [article for _, article in fresh.values()]
+    bodies.release_all_but(articles)
+    return articles
 
 
 def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
@@ -87,7 +87,7 @@ def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
         fresh[entry.path] = cached
         return
     try:
-        fresh[entry.path] = (key, load(entry.path).packed())  # bodies compressed
+        fresh[entry.path] = (key, bodies.hold(load(entry.path)))  # bodies compressed
     except ArchiveError as error:
         log.warning("%s (skipped)", error)
 
