@@ -13,14 +13,13 @@ kết", "Hoà" = "hòa") but keeps diacritics.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newsarchive.article.model import EVENT_TYPES
+from newsarchive.datafiles import toml_document
 from newsarchive.errors import DataFileError
-from newsarchive.text import nfc, normalize_tones
+from newsarchive.text import match_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +35,15 @@ def _alternation(words: list[str], where: str, data_file: str) -> re.Pattern[str
     """One word-bounded regex for folded ``words``; an empty group is a data error."""
     if not words:
         raise DataFileError(f"{where}: empty keyword list", data_file)
-    folded = sorted({_key(word) for word in words}, key=len, reverse=True)
+    folded = sorted({match_key(word) for word in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, folded)) + r")(?!\w)")
-
-
-def _key(text: str) -> str:
-    """Case and tone placement folded, other diacritics kept: fully folded, "Đảng bộ
-    nhiệm kỳ" would read "dang bo nhiem ky" and match "bổ nhiệm" (a real false hit)."""
-    return " ".join(normalize_tones(nfc(text)).casefold().split())
-
-
-def _load(data_file: str) -> dict:
-    raw = resources.files("newsarchive.data").joinpath(data_file).read_text("utf-8")
-    try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"invalid TOML: {error}", data_file) from error
 
 
 @cache
 def event_rules() -> tuple[KeywordRule, ...]:
     """Event-type rules in priority order; every key must be a known event type."""
     rules = []
-    for number, entry in enumerate(_load("event_types.toml").get("type", []), start=1):
+    for number, entry in enumerate(toml_document("event_types.toml").get("type", []), start=1):
         where = f"[[type]] #{number}"
         if entry.get("key") not in EVENT_TYPES:
             raise DataFileError(f"{where}: unknown event type {entry.get('key')!r}",
@@ -73,7 +58,7 @@ def event_rules() -> tuple[KeywordRule, ...]:
 @cache
 def tag_rules() -> tuple[tuple[KeywordRule, ...], int]:
     """Tag rules in file order and how many body hits make a tag apply."""
-    data = _load("tags.toml")
+    data = toml_document("tags.toml")
     rules = tuple(KeywordRule(entry["label"], _alternation(
         entry.get("keywords", []), f"[[tag]] #{n}", "tags.toml"))
         for n, entry in enumerate(data.get("tag", []), start=1))
@@ -83,11 +68,11 @@ def tag_rules() -> tuple[tuple[KeywordRule, ...], int]:
 def classify(headline: str, lead: str, body: str = "") -> str:
     """The event type: headline first, then lead, then body markers, else ``khac``."""
     for text in (headline, lead):
-        folded = _key(text)
+        folded = match_key(text)
         for rule in event_rules():
             if rule.keywords.search(folded):
                 return rule.key
-    folded_body = _key(body)
+    folded_body = match_key(body)
     for rule in event_rules():
         if rule.body_markers and rule.body_markers.search(folded_body):
             return rule.key
@@ -97,6 +82,6 @@ def classify(headline: str, lead: str, body: str = "") -> str:
 def tags_for(headline: str, lead: str, body: str) -> list[str]:
     """Tags whose keywords are in the headline or lead, or often enough in the body."""
     rules, min_body = tag_rules()
-    top, folded_body = _key(f"{headline} {lead}"), _key(body)
+    top, folded_body = match_key(f"{headline} {lead}"), match_key(body)
     return [rule.key for rule in rules
             if rule.keywords.search(top) or len(rule.keywords.findall(folded_body)) >= min_body]
