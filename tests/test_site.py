@@ -17,8 +17,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
 from newsarchive.article.model import Article, PartialDate, dumps
+from newsarchive.article.model import load as load_article
+from newsarchive.article.validate import Validator
+from newsarchive.site import bodies, indexes
 from newsarchive.site import build as site_module
-from newsarchive.site import indexes
 from newsarchive.site.build import load_articles, render_all
 from newsarchive.site.taxonomy import build_listings
 
@@ -266,6 +268,20 @@ def test_parsed_articles_are_cached_by_path_mtime_and_size(tmp_path: Path, monke
     titles = sorted(a.title for a in load_articles(tmp_path))
     assert calls[5:] == [str(changed)]
     assert titles == ["Bài số 0", "Bài số 1", "Bài số 3", "Bài số hai"]
+
+
+def test_a_build_parses_each_article_once(tmp_path: Path, monkeypatch) -> None:
+    """The validator hands what it parsed to the site's cache: the build loads nothing."""
+    _write_many(tmp_path, 4)
+    monkeypatch.setattr(site_module, "_CACHE", {})
+    monkeypatch.setattr(site_module, "shared_validator", lambda: Validator())
+    monkeypatch.setattr(site_module, "load", lambda path: pytest.fail(f"parsed again: {path}"))
+    assert site_module.check_archive(tmp_path) == []
+    articles = load_articles(tmp_path)
+    assert sorted(a.title for a in articles) == [f"Bài số {n}" for n in range(4)]
+    assert all(a.body == "" and bodies.text(a).strip() for a in articles)  # held compressed
+    plain = [load_article(path) for path in sorted(tmp_path.glob("*.md"))]
+    assert [bodies.text(a) for a in articles] == [a.body for a in plain]
 
 
 @pytest.mark.parametrize(("make", "selector"), [

@@ -5,7 +5,9 @@ once, group) → :func:`build_site` (a renderer per page, called when the page i
 written, so the whole site's HTML is never held at once). Nothing here knows MkDocs.
 
 Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
-``mkdocs serve`` one saved file is re-parsed, not the whole archive. The cache holds
+``mkdocs serve`` one saved file is re-parsed, not the whole archive. A build validates
+first (:func:`check_archive`), and the validator hands each article it parsed to this
+cache, so every file is parsed once per build. The cache holds
 bodies compressed (:mod:`newsarchive.site.bodies`; at 100k articles, 1.99 GB peak instead of 2.49).
 A :class:`Memo`
 carried from one build to the next keeps rendered article pages and listing entries
@@ -21,9 +23,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from newsarchive.site import bodies, indexes, stats
 from newsarchive.article.model import Article, load
+from newsarchive.article.validate import Problem, shared_validator
 from newsarchive.errors import ArchiveError
+from newsarchive.site import bodies, indexes, stats
 from newsarchive.site.feeds import FeedSpec, feed_spec
 from newsarchive.site.pages import (
     ArticleContext,
@@ -65,11 +68,23 @@ def articles_dir(project: Path) -> Path:
     return Path(configured) if configured else project / ARTICLES_DIR
 
 
+def check_archive(articles_dir: Path) -> list[Problem]:
+    """Every problem in the archive (the process's validator, cached per file), keeping
+    each valid article the validator parsed for :func:`load_articles`."""
+    validator = shared_validator()
+    validator.keep = _keep
+    return validator.check_archive(articles_dir)
+
+
+def _keep(path: Path, status: os.stat_result, article: Article) -> None:
+    _CACHE[os.path.abspath(path)] = ((status.st_mtime_ns, status.st_size), bodies.hold(article))
+
+
 def load_articles(articles_dir: Path) -> list[Article]:
     """Every ``*.md`` directly under ``articles_dir``; a bad file is logged and skipped."""
     fresh: _Cache = {}
     if articles_dir.is_dir():
-        for entry in sorted(os.scandir(articles_dir), key=lambda e: e.name):
+        for entry in sorted(os.scandir(os.path.abspath(articles_dir)), key=lambda e: e.name):
             if entry.name.endswith(".md") and entry.is_file():
                 _load_cached(entry, fresh)
     _CACHE.clear()  # forget deleted files
