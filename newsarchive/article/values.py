@@ -65,8 +65,8 @@ class PartialDate:
         match = _PARTIAL_DATE.match(str(value).strip())
         if not match:
             raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
     @property
     def precision(self) -> str:

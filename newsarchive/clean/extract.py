@@ -165,7 +165,8 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
     source = _source(parsed, publication, hints, review)
-    day = (published or event_date).as_date() if (published or event_date) else None
+    when = published or event_date
+    day = when.as_date() if when else None
     provinces = _provinces(parsed, title, publication, day, review)
     authors = hints.authors or parsed.authors
     if not authors:
@@ -265,7 +266,7 @@ def _source(parsed: Parsed, publication: Publication | None, hints: Hints,
     return Source(name, url, syndicated)
 
 
-def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
+def _provinces(parsed: Parsed, title: str, publication: Publication | None, day: date | None,
                review: set[str]) -> list[str]:
     names: list[str] = []
     home = sources.province_on(publication, day) if publication else None

@@ -126,7 +126,7 @@ def _hints_from_meta(soup: BeautifulSoup) -> Hints:
 
 
 def _article_column(soup: BeautifulSoup) -> Tag:
-    column = soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article")
+    column = soup.find(None, {"itemprop": "articleBody"}) or soup.find("article")
     if isinstance(column, Tag):
         return column
     containers = [tag for tag in soup.find_all(["div", "section", "main"])]

@@ -32,6 +32,7 @@ from newsarchive.site.pages import (
     ArticleContext,
     EntryCache,
     EntryRenderer,
+    Intro,
     Listing,
     Page,
     PageRenderer,
@@ -226,14 +227,14 @@ def _heading(term: Term) -> str:
     return term.label[:1].upper() + term.label[1:]
 
 
-def _parent_intro(term: Term):  # noqa: ANN202 - returns pages.Intro
+def _parent_intro(term: Term) -> Intro | None:
     if term.prefix != "nam" or term.parent is None:
         return None
     year = Term("nam", term.parent, f"năm {term.parent}")
     return lambda url: f"<p>Thuộc {link(url, year.url, year.label)}.</p>"
 
 
-def _months_intro(months: list[tuple[Term, list[Article]]] | None):  # noqa: ANN202
+def _months_intro(months: list[tuple[Term, list[Article]]] | None) -> Intro | None:
     if not months:
         return None
     return lambda url: ("<p>Theo tháng: "
@@ -245,7 +246,7 @@ def _review_intro(url: str) -> str:
             "Biên tập viên kiểm tra và sửa trong tệp bài viết.</p>")
 
 
-def _province_intro(term: Term, groups: dict[Term, list[Article]]):  # noqa: ANN202
+def _province_intro(term: Term, groups: dict[Term, list[Article]]) -> Intro:
     """Old province: the unit it belongs to since 1/7/2025. Current: its merged members."""
     if term.kind == "old":
         current = province_term(term.parent or "", "current")

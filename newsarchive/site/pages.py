@@ -255,10 +255,11 @@ def head_html(article: Article) -> str:
     if published:
         og.append(("article:published_time", published))
     og += [("article:tag", tag) for tag in article.tags]
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "inLanguage": "vi", "articleSection": event_label(article.event_type),
-            "author": [{"@type": "Person", "name": name} for name in article.authors],
-            "keywords": article.tags, "description": lede(article)}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+        "inLanguage": "vi", "articleSection": event_label(article.event_type),
+        "author": [{"@type": "Person", "name": name} for name in article.authors],
+        "keywords": article.tags, "description": lede(article)}
     if published:
         data["datePublished"] = published
     if article.source.name:
