@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.article.body import (
+    _plain,
     escape_markdown,
     figure_line,
     has_figure_lines,
@@ -65,3 +68,9 @@ def test_plain_text(body: str, expected: str) -> None:
 def test_plain_text_has_no_markup_words() -> None:
     words = set(plain_text(f"{FIGURE}\n\nĐoạn.").replace(":", " ").split())
     assert not words & {"figure", "figcaption", "span", "class", "credit", "caption"}
+
+
+@given(st.text(alphabet=st.sampled_from("aĐ ệ\u00a0#>*_`\\&;l<t.x"), max_size=40))
+def test_plain_text_of_a_line_is_its_prose(line: str) -> None:
+    """plain_text's shortcut for lines without markup characters changes nothing."""
+    assert plain_text(line.replace("\n", " ")) == _plain(line.replace("\n", " "))

@@ -31,6 +31,7 @@ _SKIPPED = ("#", "!", "|", "<figure")
 _EMPHASIS = re.compile(r"(?<!\\)[*_`]+")  # marks, not escaped characters
 _BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>&])")
+_PLAIN_UNSAFE = re.compile(r"[#>*_`\\&]")  # a line without these is already plain text
 _LINE_START_SPECIAL = re.compile(r"^([#>+\-*]|\d+(?=[.)]))")
 # Markdown's emphasis, code, link and attribute characters (backslash-escaped); a "<"
 # that could open a tag and an "&" that would start an entity reference (as entities).
@@ -106,7 +107,9 @@ def plain_text(body: str) -> str:
     lines = []
     for line in body.split("\n"):
         figure = parse_figure(line) if "<figure" in line else None
-        if figure is None:
+        if figure is None and not _PLAIN_UNSAFE.search(line):
+            lines.append(" ".join(line.split()))  # what _plain gives, ~4x sooner
+        elif figure is None:
             lines.append(_plain(line))
         else:
             caption, credit = figure
