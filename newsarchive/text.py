@@ -16,7 +16,7 @@ import unicodedata
 
 from slugify import slugify as _slugify
 
-__all__ = ["nfc", "normalize_tones", "fold", "slugify", "unique_slug"]
+__all__ = ["nfc", "normalize_tones", "fold", "match_key", "slugify", "unique_slug"]
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # Old-style placement in NFD: o/u, then a/e/y carrying the tone, at the end of a
@@ -53,6 +53,22 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+def match_key(text: str) -> str:
+    """Key under which two spellings compare equal when diacritics still matter: case,
+    tone placement, dash and spacing folded, every other mark kept.
+
+    >>> match_key("Đảng  uỷ Hoà–Bình") == match_key("đảng ủy hòa-bình")
+    True
+    >>> match_key("bộ nhiệm") == match_key("bổ nhiệm")
+    False
+
+    The gazetteer ("Hà Nam" is not "Hà Nậm"), the keyword tables ("Đảng bộ nhiệm kỳ" must
+    not match "bổ nhiệm", a real false hit when fully folded) and repeated-line detection
+    compare with it; :func:`fold` is for accent-insensitive matching.
+    """
+    return " ".join(normalize_tones(nfc(text)).casefold().replace("–", "-").split())
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 
 
@@ -34,6 +35,17 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the project's own ``articles/``."""
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(ROOT / "articles", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made fixture archive (tests/fixtures/articles), built once per test run
+    and shared: the site tests read its pages, the browser tests serve it, the fault tests
+    compare a killed-then-resumed build with it. Nobody writes into it."""
+    site_dir = tmp_path_factory.mktemp("fixture-site")
+    result = build_site(FIXTURE_ARTICLES, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -90,7 +102,7 @@ _SUBPROCESS_MODULES = {
     "test_build_refuses_invalid", "test_editor_steps", "test_faults", "test_hostile_inputs",
     "test_ingest_cli", "test_site_build", "test_validate_cli", "test_workflows",
 }
-_BUILT_SITE_FIXTURES = {"built", "project_site", "serve_site"}
+_BUILT_SITE_FIXTURES = {"built", "fixture_site_dir", "project_site", "serve_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,7 +2,18 @@ from datetime import date
 
 import pytest
 
-from newsarchive.article.model import Article, Image, PartialDate, Source, dumps, loads
+from newsarchive.article.fields import FieldSpec
+from newsarchive.article.model import (
+    FIELD_LABELS,
+    FIELD_ORDER,
+    FIELDS,
+    Article,
+    Image,
+    PartialDate,
+    Source,
+    dumps,
+    loads,
+)
 from newsarchive.errors import ArticleError
 
 
@@ -65,10 +76,10 @@ def test_impossible_yaml_date_is_an_article_error() -> None:
         loads("---\ntitle: Tin\ndate: 2021-02-30\n---\n", "articles/z.md")
 
 
-def test_packed_article_keeps_its_body_compressed_and_gives_it_back() -> None:
-    body = "Đảng bộ Văn phòng UBND tỉnh tổ chức đại hội. " * 100
-    article = Article(title="Đại hội", body=body, slug="dai-hoi")
-    packed = article.packed()
-    assert packed.body == "" and len(packed.packed_body) < len(body.encode()) / 5
-    assert packed.full_body() == body and article.full_body() == body
-    assert dumps(packed) == dumps(article)  # writing a cached article loses nothing
+@pytest.mark.parametrize("spec", FIELDS, ids=[spec.key for spec in FIELDS])
+def test_each_field_is_declared_once_with_label_example_and_check(spec: FieldSpec) -> None:
+    """The field table (Article) gives every key its label, example and check; the dump
+    of a fresh article has exactly the table's keys, in its order."""
+    assert spec.label and spec.example and FIELD_LABELS[spec.key] == spec.label
+    assert spec.check.__qualname__.startswith("FieldChecks.check_")
+    assert list(Article(title="Tin").front_matter()) == list(FIELD_ORDER)

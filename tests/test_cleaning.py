@@ -11,15 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsarchive.article.body import escape_markdown
+from newsarchive.article.body import figure_line as render_figure
 from newsarchive.article.model import dumps, loads
 from newsarchive.article.validate import check_text
-from newsarchive.clean.extract import (
-    Hints,
-    build_article,
-    escape_markdown,
-    parse,
-    render_figure,
-)
+from newsarchive.clean.extract import Hints, build_article, parse
 from newsarchive.errors import RawInputError
 
 SEEDS = sorted((Path(__file__).parent.parent / "articles" / "raw").glob("*.txt"))

@@ -1,27 +1,29 @@
-"""Interrupted runs: SIGKILL ingest and build at random points, run again, lose nothing.
+"""Interrupted runs: SIGKILL ingest and build at chosen writes, run again, lose nothing.
 
 The final output of an interrupted-then-resumed run must equal that of an
-uninterrupted run, byte for byte, and no partial or temporary file may remain.
+uninterrupted run, byte for byte, and no partial or temporary file may remain. Kills
+are deterministic (tests/kill_at.py): each run dies at a given write — the first, some
+in the middle, the last — never after a sleep that a busy machine would stretch.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE_ARTICLES, ROOT
 
 from benchmarks.corpus import write_raw
 
-INGEST = [sys.executable, str(ROOT / "scripts" / "ingest.py")]
-KILLS = 6
+KILL_AT = [sys.executable, str(ROOT / "tests" / "kill_at.py")]
+INGEST = [str(ROOT / "scripts" / "ingest.py")]
+BUILD = ["-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
+         str(ROOT / "mkdocs.yml")]
 
 
 def _tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -33,13 +35,24 @@ def _tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
     }
 
 
-def _kill_after(command: list[str], delay: float, **kwargs) -> None:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               **kwargs)
-    time.sleep(delay)
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+def _run(at_write: int, command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` (a script path or ``-m module`` and its arguments), killed at its
+    ``at_write``-th write (0: never)."""
+    return subprocess.run([*KILL_AT, str(at_write), *command], capture_output=True, text=True,
+                          check=False, cwd=ROOT, **kwargs)  # type: ignore[call-overload]
+
+
+def _writes(result: subprocess.CompletedProcess[str]) -> int:
+    """How many writes a run that was not killed made (its last stderr line)."""
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return int(result.stderr.strip().splitlines()[-1].removeprefix("writes: "))
+
+
+def _killed_at(points: list[int], command: list[str], **kwargs: object) -> None:
+    """One run per point, each killed at that write: the kill must have happened."""
+    for point in points:
+        result = _run(point, command, **kwargs)
+        assert result.returncode == -signal.SIGKILL, (point, result.stderr[-2000:])
 
 
 @pytest.fixture(scope="module")
@@ -49,36 +62,25 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _ingest(inbox: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*INGEST, "--output-dir", str(out), str(inbox)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
-
-
 def test_killed_ingest_resumes_to_the_same_output(inbox: Path, tmp_path: Path) -> None:
     reference, resumed = tmp_path / "reference", tmp_path / "resumed"
-    first = _ingest(inbox, reference)
-    assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
-    rng = random.Random(2024)
-    for _ in range(KILLS):
-        _kill_after([*INGEST, "--output-dir", str(resumed), str(inbox)],
-                    rng.uniform(0.2, 2.0), cwd=ROOT)
-    final = _ingest(inbox, resumed)
-    assert final.returncode == 0, final.stdout[-2000:] + final.stderr[-2000:]
+    total = _writes(_run(0, [*INGEST, "--output-dir", str(reference), str(inbox)]))
+    # The first write, then points whose sum stays under the total, so every run dies:
+    # each resumed run starts where the last one stopped.
+    points = [1, 2, total // 8, total // 4, total // 4]
+    _killed_at(points, [*INGEST, "--output-dir", str(resumed), str(inbox)])
+    _writes(_run(0, [*INGEST, "--output-dir", str(resumed), str(inbox)]))
     assert _tree(resumed) == _tree(reference)
 
 
-def test_killed_build_rebuilds_to_the_same_site(tmp_path: Path) -> None:
-    from conftest import build_site
-
-    articles = ROOT / "tests" / "fixtures" / "articles"
-    reference, resumed = tmp_path / "reference", tmp_path / "resumed"
-    assert build_site(articles, reference).returncode == 0
-    env = {**os.environ, "NEWSARCHIVE_ARTICLES": str(articles), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(resumed)]
-    rng = random.Random(7)
-    for _ in range(3):
-        _kill_after(command, rng.uniform(0.3, 2.5), cwd=ROOT, env=env)
-    assert build_site(articles, resumed).returncode == 0
+def test_killed_build_rebuilds_to_the_same_site(fixture_site_dir: Path, tmp_path: Path) -> None:
+    counted, resumed = tmp_path / "counted", tmp_path / "resumed"
+    env = {**os.environ, "NEWSARCHIVE_ARTICLES": str(FIXTURE_ARTICLES),
+           "NO_MKDOCS_2_WARNING": "1"}
+    total = _writes(_run(0, [*BUILD, "--site-dir", str(counted)], env=env))
+    build = [*BUILD, "--site-dir", str(resumed)]
+    # First page, a middle one, and the last write (the search index and feeds come last).
+    _killed_at([1, total // 2, total], build, env=env)
+    _writes(_run(0, build, env=env))
     # sitemap.xml.gz carries the gzip time stamp of its own run.
-    assert _tree(resumed, skip=(".gz",)) == _tree(reference, skip=(".gz",))
+    assert _tree(resumed, skip=(".gz",)) == _tree(fixture_site_dir, skip=(".gz",))

@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsarchive.article.body import escape_markdown
+from newsarchive.article.body import figure_line as render_figure
 from newsarchive.article.model import Article, Image, PartialDate, Source
-from newsarchive.clean.extract import escape_markdown, render_figure
 from newsarchive.site.display import event_label, format_partial
 from newsarchive.site.pages import ArticleContext, article_page, head_html, pager
 from newsarchive.site.render import (

@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsarchive.article.body import figure_line
 from newsarchive.article.model import Article, PartialDate, Source, dumps
+from newsarchive.site import bodies
 from newsarchive.site.search import (
     Filters,
     Layout,
@@ -230,11 +232,11 @@ def test_long_lists_are_also_written_whole(tmp_path: Path) -> None:
 
 
 def test_packed_articles_index_exactly_like_plain_ones(tmp_path: Path) -> None:
-    """The site's cache holds bodies compressed (``Article.packed``); the index built from
-    those articles must be the one built from the files."""
+    """The site's cache holds bodies compressed (:mod:`newsarchive.site.bodies`); the index
+    built from those articles must be the one built from the files."""
     articles = write_fixture_articles(tmp_path / "articles")
     build_index(iter_articles(articles), tmp_path / "plain")
-    build_index([article.packed() for article in iter_articles(articles)], tmp_path / "packed")
+    build_index([bodies.hold(article) for article in iter_articles(articles)], tmp_path / "packed")
     plain = {p.relative_to(tmp_path / "plain"): p.read_bytes()
              for p in (tmp_path / "plain").rglob("*") if p.is_file()}
     packed = {p.relative_to(tmp_path / "packed"): p.read_bytes()
@@ -243,3 +245,16 @@ def test_packed_articles_index_exactly_like_plain_ones(tmp_path: Path) -> None:
     assert any(row[6].startswith("Sáng 15/6, Đảng bộ Văn phòng UBND tỉnh Hòa Bình")
                for path in (tmp_path / "packed" / "doc").glob("*.json")
                for row in json.loads(path.read_text("utf-8")))
+
+
+def test_figure_markup_is_not_indexed_but_its_caption_is(tmp_path: Path) -> None:
+    """Searching "figcaption" or "span class" found every article with a photo."""
+    body = (figure_line("Quang cảnh hội nghị", "Thu Trang")
+            + "\n\nSáng 8-7, Văn phòng tổ chức hội nghị **sơ kết**.")
+    article = Article(title="Hội nghị sơ kết", date=PartialDate(2021, 7, 8), body=body,
+                      slug="so-ket")
+    build_index([article], tmp_path, Layout(block=2, inline=1, chunk=2))
+    for markup in ("figcaption", "figure", "span", "class", "credit", "span class"):
+        assert query(tmp_path, markup) == [], markup
+    for words in ("quang cảnh", "Thu Trang", "sơ kết"):
+        assert query(tmp_path, words) == [0], words

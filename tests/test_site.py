@@ -17,8 +17,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
 from newsarchive.article.model import Article, PartialDate, dumps
+from newsarchive.article.model import load as load_article
+from newsarchive.article.validate import Validator
+from newsarchive.site import bodies, indexes
 from newsarchive.site import build as site_module
-from newsarchive.site import indexes
 from newsarchive.site.build import load_articles, render_all
 from newsarchive.site.taxonomy import build_listings
 
@@ -26,11 +28,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(FIXTURES, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def built(fixture_site_dir: Path) -> Path:
+    return fixture_site_dir
 
 
 def content(site_dir: Path, url: str) -> BeautifulSoup:
@@ -51,6 +50,31 @@ def _words(element) -> str:
 def entry_slugs(site_dir: Path, url: str) -> list[str]:
     return [a["href"].rstrip("/").rsplit("/", 1)[-1]
             for a in content(site_dir, url).select(".na-entry h3 a")]
+
+
+def _content_links(site_dir: Path, url: str) -> list[str]:
+    """Site URLs linked from a page's main content (not header, nav or footer), as a
+    reader clicking in the page would reach them; ``url`` and results are relative to
+    the site root ("" is home), without fragments."""
+    base = f"http://site/{url}"
+    links = [urljoin(base, a["href"]) for a in content(site_dir, url).select("a[href]")]
+    return [urlsplit(link).path.lstrip("/") for link in links
+            if link.startswith("http://site/")]
+
+
+def _articles_within_three_clicks(site_dir: Path, axis: str) -> set[str]:
+    """home → axis index → listing page → article, following only links on those pages."""
+    assert axis in _content_links(site_dir, ""), f"home has no link to {axis}"
+    listings = {u for u in _content_links(site_dir, axis) if u.startswith(axis) and u != axis}
+    return {u for listing in sorted(listings) for u in _content_links(site_dir, listing)
+            if u.startswith("bai-viet/")}
+
+
+@pytest.mark.parametrize("axis", ["tinh/", "nam/", "su-kien/"], ids=["province", "time", "event"])
+def test_every_article_is_three_clicks_from_home(built: Path, axis: str) -> None:
+    """The link graph of the built HTML, as a reader clicks it (was a Chromium walk)."""
+    reached = _articles_within_three_clicks(built, axis)
+    assert len(reached) == len(list(FIXTURES.glob("*.md"))), sorted(reached)
 
 
 def test_every_link_in_every_page_leads_to_a_page(built: Path) -> None:
@@ -266,6 +290,20 @@ def test_parsed_articles_are_cached_by_path_mtime_and_size(tmp_path: Path, monke
     titles = sorted(a.title for a in load_articles(tmp_path))
     assert calls[5:] == [str(changed)]
     assert titles == ["Bài số 0", "Bài số 1", "Bài số 3", "Bài số hai"]
+
+
+def test_a_build_parses_each_article_once(tmp_path: Path, monkeypatch) -> None:
+    """The validator hands what it parsed to the site's cache: the build loads nothing."""
+    _write_many(tmp_path, 4)
+    monkeypatch.setattr(site_module, "_CACHE", {})
+    monkeypatch.setattr(site_module, "shared_validator", lambda: Validator())
+    monkeypatch.setattr(site_module, "load", lambda path: pytest.fail(f"parsed again: {path}"))
+    assert site_module.check_archive(tmp_path) == []
+    articles = load_articles(tmp_path)
+    assert sorted(a.title for a in articles) == [f"Bài số {n}" for n in range(4)]
+    assert all(a.body == "" and bodies.text(a).strip() for a in articles)  # held compressed
+    plain = [load_article(path) for path in sorted(tmp_path.glob("*.md"))]
+    assert [bodies.text(a) for a in articles] == [a.body for a in plain]
 
 
 @pytest.mark.parametrize(("make", "selector"), [

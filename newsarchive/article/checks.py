@@ -16,18 +16,19 @@ from __future__ import annotations
 import difflib
 import re
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsarchive import gazetteer
-from newsarchive.article.model import EVENT_TYPES, FIELD_ORDER, PartialDate
+from newsarchive.article.values import EVENT_TYPES, IMAGE_KEYS, SOURCE_KEYS, PartialDate
 from newsarchive.text import fold
 
+if TYPE_CHECKING:
+    from newsarchive.article.fields import FieldSpec
+
 EARLIEST_YEAR = 1945
-SOURCE_KEYS = ("name", "url", "syndicated_from")
-IMAGE_KEYS = ("caption", "credit")
 _KEY_LINE = re.compile(r"^([^\s#:'\"-][^:#]*?)\s*:(?:\s|$)")
 _DATE_SHAPE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+", re.I)
@@ -74,10 +75,16 @@ def top_key(text: str) -> str | None:
 
 
 class FieldChecks:
-    """Collects the problems of one file; each ``check_<field>`` knows one field's rules."""
+    """Collects the problems of one file; each ``check_<field>`` knows one field's rules.
 
-    def __init__(self, path: str, header: Header, today: date):
+    ``fields`` is the field table (:data:`newsarchive.article.model.FIELDS`); each entry
+    names the check that runs on its value, so the keys are known from there.
+    """
+
+    def __init__(self, path: str, header: Header, today: date, fields: Sequence[FieldSpec]):
         self.path, self.header, self.today = path, header, today
+        self.fields = tuple(fields)
+        self.keys = tuple(spec.key for spec in self.fields)
         self.problems: list[Problem] = []
 
     def add(self, field: str, message: str, line: int | None = None) -> None:
@@ -88,9 +95,9 @@ class FieldChecks:
     def run(self) -> list[Problem]:
         meta = self.header.meta
         self.check_keys()
-        for name in FIELD_ORDER:
-            if name in meta or name == "title":
-                getattr(self, f"check_{name}")(meta.get(name))
+        for spec in self.fields:
+            if spec.key in meta or spec.required:
+                spec.check(self, spec, meta.get(spec.key))
         return self.problems
 
     def check_keys(self) -> None:
@@ -103,50 +110,47 @@ class FieldChecks:
             elif key is not None:
                 seen[key] = i + 2
         for key in self.header.meta:
-            if key not in FIELD_ORDER:
-                self.add(str(key), _unknown_key(str(key), FIELD_ORDER))
+            if key not in self.keys:
+                self.add(str(key), _unknown_key(str(key), self.keys))
 
-    def check_title(self, value: Any) -> None:
-        if "title" not in self.header.meta:
-            self.add("title", "thiếu tiêu đề (khóa bắt buộc)", 1)
+    def check_title(self, spec: FieldSpec, value: Any) -> None:
+        if spec.key not in self.header.meta:
+            self.add(spec.key, "thiếu tiêu đề (khóa bắt buộc)", 1)
         elif not isinstance(value, str) or not value.strip():
-            self.add("title", "tiêu đề phải là một đoạn văn bản không rỗng")
+            self.add(spec.key, "tiêu đề phải là một đoạn văn bản không rỗng")
 
-    def check_date(self, value: Any, name: str = "date") -> None:
+    def check_date(self, spec: FieldSpec, value: Any) -> None:
         if value in (None, ""):
             return
-        message = _date_problem(value, self.today)
+        message = _date_problem(value, self.today, spec.example)
         if message:
-            self.add(name, message)
+            self.add(spec.key, message)
 
-    def check_event_date(self, value: Any) -> None:
-        self.check_date(value, "event_date")
-
-    def check_provinces(self, value: Any) -> None:
-        for _, item in self.text_items("provinces", value, "tên tỉnh, thành phố"):
+    def check_provinces(self, spec: FieldSpec, value: Any) -> None:
+        for _, item in self.text_items(spec, value, "tên tỉnh, thành phố"):
             if item not in gazetteer.canonical_names():
-                self.add("provinces", _province_problem(item))
+                self.add(spec.key, _province_problem(item))
 
-    def check_event_type(self, value: Any) -> None:
+    def check_event_type(self, spec: FieldSpec, value: Any) -> None:
         if value is None:
             return
         if value not in EVENT_TYPES:
             shown = f'"{brief(value)}"' if isinstance(value, str) else brief(value)
-            self.add("event_type", f"loại sự kiện {shown} không hợp lệ; chọn một trong: "
-                                   + ", ".join(EVENT_TYPES))
+            self.add(spec.key, f"loại sự kiện {shown} không hợp lệ; chọn một trong: "
+                               + ", ".join(EVENT_TYPES))
 
-    def check_tags(self, value: Any) -> None:
-        list(self.text_items("tags", value, "thẻ"))
+    def check_tags(self, spec: FieldSpec, value: Any) -> None:
+        list(self.text_items(spec, value, "thẻ"))
 
-    def check_authors(self, value: Any) -> None:
-        list(self.text_items("authors", value, "tên tác giả"))
+    def check_authors(self, spec: FieldSpec, value: Any) -> None:
+        list(self.text_items(spec, value, "tên tác giả"))
 
-    def check_source(self, value: Any) -> None:
+    def check_source(self, spec: FieldSpec, value: Any) -> None:
         if value is None:
             return
         if not isinstance(value, dict):
-            self.add("source", "nguồn phải gồm các khóa name, url, syndicated_from (ví dụ: "
-                               "{name: Báo Lai Châu, url: https://…, syndicated_from: null})")
+            self.add(spec.key, f"nguồn phải gồm các khóa {', '.join(SOURCE_KEYS)} (ví dụ: "
+                               f"{spec.example})")
             return
         for key, item in value.items():
             field = f"source.{key}"
@@ -157,56 +161,52 @@ class FieldChecks:
             elif key == "url" and item and not _URL.match(item):
                 self.add(field, f'địa chỉ "{brief(item)}" phải bắt đầu bằng http:// hoặc https://')
 
-    def check_images(self, value: Any) -> None:
+    def check_images(self, spec: FieldSpec, value: Any) -> None:
         if value is None:
             return
         if not isinstance(value, list):
-            self.add("images", "ảnh phải là một danh sách, mỗi ảnh có caption và credit")
+            self.add(spec.key, "ảnh phải là một danh sách, mỗi ảnh có caption và credit")
             return
         for number, image in enumerate(value, start=1):
             if not isinstance(image, dict):
-                self.add("images", f"ảnh thứ {number} phải có dạng {{caption: …, credit: …}}")
+                self.add(spec.key, f"ảnh thứ {number} phải có dạng {spec.example}")
                 continue
             for key in image:
                 if key not in IMAGE_KEYS:
-                    self.add("images", f"ảnh thứ {number}: "
+                    self.add(spec.key, f"ảnh thứ {number}: "
                                        + _unknown_key(str(key), IMAGE_KEYS))
             caption, credit = image.get("caption"), image.get("credit")
             if not isinstance(caption, str) or not caption.strip():
-                self.add("images", f"ảnh thứ {number}: chú thích (caption) phải là văn bản "
+                self.add(spec.key, f"ảnh thứ {number}: chú thích (caption) phải là văn bản "
                                    "không rỗng")
             if credit is not None and not isinstance(credit, str):
-                self.add("images", f"ảnh thứ {number}: tác giả ảnh (credit) phải là văn bản "
+                self.add(spec.key, f"ảnh thứ {number}: tác giả ảnh (credit) phải là văn bản "
                                    "hoặc null")
 
-    def check_review(self, value: Any) -> None:
-        allowed = set(FIELD_ORDER) | {f"source.{key}" for key in SOURCE_KEYS}
-        for _, item in self.text_items("review", value, "tên trường"):
+    def check_review(self, spec: FieldSpec, value: Any) -> None:
+        allowed = set(self.keys) | {f"source.{key}" for key in SOURCE_KEYS}
+        for _, item in self.text_items(spec, value, "tên trường"):
             if item not in allowed:
-                self.add("review", f'"{brief(item)}" không phải tên trường; chọn trong: '
-                                   + ", ".join(FIELD_ORDER))
+                self.add(spec.key, f'"{brief(item)}" không phải tên trường; chọn trong: '
+                                   + ", ".join(self.keys))
 
-    def check_raw(self, value: Any) -> None:
+    def check_raw(self, spec: FieldSpec, value: Any) -> None:
         if value is not None and not isinstance(value, str):
-            self.add("raw", "đường dẫn tệp gốc phải là văn bản, ví dụ raw/004_67a0f94a2f50c909.txt")
+            self.add(spec.key, f"đường dẫn tệp gốc phải là văn bản, ví dụ {spec.example}")
 
-    def text_items(self, name: str, value: Any, noun: str) -> Iterable[tuple[int, str]]:
+    def text_items(self, spec: FieldSpec, value: Any, noun: str) -> Iterable[tuple[int, str]]:
         """The text items of a list field; reports a non-list and every non-text item."""
         if value is None:
             return
         if not isinstance(value, list):
-            self.add(name, f"phải là một danh sách, ví dụ: [{_EXAMPLES[name]}]")
+            self.add(spec.key, f"phải là một danh sách, ví dụ: [{spec.example}]")
             return
         for number, item in enumerate(value, start=1):
             if isinstance(item, str) and item.strip():
                 yield number, item
             else:
                 shown = brief(item, quote=True)
-                self.add(name, f"mục thứ {number} ({shown}) phải là {noun} dạng văn bản")
-
-
-_EXAMPLES = {"provinces": "Lai Châu", "tags": "Đảng bộ, tổng kết", "authors": "Nghiêm Đẳng",
-             "review": "provinces, event_date"}
+                self.add(spec.key, f"mục thứ {number} ({shown}) phải là {noun} dạng văn bản")
 
 
 _REPR = reprlib.Repr()  # keyword arguments only from Python 3.12
@@ -230,7 +230,7 @@ def _unknown_key(key: str, allowed: Iterable[str]) -> str:
     return f"khóa không được hỗ trợ{hint}; các khóa hợp lệ: " + ", ".join(allowed)
 
 
-def _date_problem(value: Any, today: date) -> str | None:
+def _date_problem(value: Any, today: date, example: str) -> str | None:
     """Why a ``date``/``event_date`` value is unacceptable, or ``None`` if it is fine."""
     shown = brief(value)
     try:
@@ -240,7 +240,7 @@ def _date_problem(value: Any, today: date) -> str | None:
     except (TypeError, ValueError):
         if _DATE_SHAPE.match(shown.strip()):
             return f"ngày {shown} không có thật; kiểm tra lại ngày và tháng"
-        return (f'ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ 2021-04-20), '
+        return (f'ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ {example}), '
                 f'không phải "{shown}"')
     if parsed.year < EARLIEST_YEAR:
         return (f"năm {parsed.year} sớm hơn {EARLIEST_YEAR}, năm sớm nhất kho lưu trữ nhận; "

@@ -1,143 +1,89 @@
-"""The Article model and its front-matter form.
+"""The Article model: the field table, and its front-matter form.
 
 An article is one Markdown file under ``articles/`` whose front matter has exactly
-the keys in :data:`FIELD_ORDER`. Dates may be partial (``2012-01`` when the text
-only says "đầu tháng 01/2012"), so they are :class:`PartialDate`, not ``date``.
-Keys the model does not know are kept in ``Article.extra`` and written back, so an
-editor's additions survive any round trip (the validator reports them separately).
+the keys declared in :class:`Article` (:data:`FIELD_ORDER`). Dates may be partial
+(``2012-01`` when the text only says "đầu tháng 01/2012"), so they are
+:class:`PartialDate`, not ``date``. Keys the model does not know are kept in
+``Article.extra`` and written back, so an editor's additions survive any round trip
+(the validator reports them separately).
+
+:class:`Article` is the one field table: each front-matter field is declared there
+once (:func:`~newsarchive.article.fields.declared`: label, example, load, dump, check),
+and key order, dumping, loading, validation and labels are derived from it:
+
+>>> FIELD_ORDER[:3], FIELD_LABELS["event_date"]
+(('title', 'date', 'event_date'), 'Ngày diễn ra sự kiện')
 """
 
 from __future__ import annotations
 
-import re
-import zlib
-from dataclasses import dataclass, field, replace
-from datetime import date
-from functools import total_ordering
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
 
+from newsarchive.article import fields as coders
+from newsarchive.article.checks import FieldChecks
+from newsarchive.article.fields import declared, labelled, labels_of, specs_of
+from newsarchive.article.values import (
+    EVENT_TYPE_LABELS,
+    EVENT_TYPES,
+    IMAGE_KEYS,
+    SOURCE_KEYS,
+    Image,
+    PartialDate,
+    Source,
+)
 from newsarchive.errors import ArticleError
 from newsarchive.text import nfc
 
-EVENT_TYPES = ("dai-hoi", "so-ket", "tong-ket", "hoi-nghi", "khen-thuong", "nhan-su",
-               "chuyen-de", "khac")
-FIELD_ORDER = ("title", "date", "event_date", "provinces", "event_type", "tags", "source",
-               "authors", "images", "review", "raw")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@total_ordering
-@dataclass(frozen=True, slots=True)
-class PartialDate:
-    """A date known to the year, the month or the day.
-
-    >>> PartialDate.parse("2012-01")
-    PartialDate(year=2012, month=1, day=None)
-    >>> str(PartialDate(2017, 8, 28))
-    '2017-08-28'
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.day is not None and self.month is None:
-            raise ValueError("a day needs a month")
-        date(self.year, self.month or 1, self.day or 1)  # raises ValueError if not real
-
-    @classmethod
-    def parse(cls, value: Any) -> PartialDate:
-        """Accept what YAML yields: ``date``, ``int`` year, or a ``YYYY[-MM[-DD]]`` string."""
-        if isinstance(value, date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return cls(value)
-        match = _PARTIAL_DATE.match(str(value).strip())
-        if not match:
-            raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    def as_date(self) -> date:
-        """The earliest day the partial date could mean (for sorting and comparing)."""
-        return date(self.year, self.month or 1, self.day or 1)
-
-    def to_yaml(self) -> date | str | int:
-        """A full date dumps as a YAML date, a month as ``'YYYY-MM'``, a year as an int."""
-        if self.day:
-            return self.as_date()
-        return f"{self.year:04d}-{self.month:02d}" if self.month else self.year
-
-    def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self._key() < other._key()
-
-    def __str__(self) -> str:
-        return str(self.to_yaml())
-
-
-@dataclass(slots=True)
-class Source:
-    """Where the article was published; ``syndicated_from`` is the aggregator, if any."""
-
-    name: str | None = None
-    url: str | None = None
-    syndicated_from: str | None = None
-
-
-@dataclass(slots=True)
-class Image:
-    """A photo caption as printed, and the photo credit ("Ảnh: T.N" → ``T.N``)."""
-
-    caption: str
-    credit: str | None = None
+__all__ = ["EVENT_TYPES", "EVENT_TYPE_LABELS", "FIELDS", "FIELD_LABELS", "FIELD_ORDER",
+           "IMAGE_KEYS", "SOURCE_KEYS", "Article", "Image", "PartialDate", "Source", "dumps",
+           "from_front_matter", "load", "loads"]
 
 
 @dataclass(slots=True)
 class Article:
-    """One archived article: its front-matter fields, its Markdown body, and where it lives."""
+    """One archived article: its front-matter fields, its Markdown body, and where it lives.
 
-    title: str
-    date: PartialDate | None = None
-    event_date: PartialDate | None = None
-    provinces: list[str] = field(default_factory=list)
-    event_type: str = "khac"
-    tags: list[str] = field(default_factory=list)
-    source: Source = field(default_factory=Source)
-    authors: list[str] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
-    raw: str | None = None
-    body: str = ""
+    Every attribute up to ``raw`` is a front-matter key, in file order.
+    """
+
+    title: str = declared("Tiêu đề", "Hội nghị tổng kết", coders.required_text,
+                          check=FieldChecks.check_title, required=True)
+    date: PartialDate | None = declared(
+        "Ngày đăng", "2021-04-20", coders.partial_date, dump=coders.dump_date,
+        check=FieldChecks.check_date, default=None)
+    event_date: PartialDate | None = declared(
+        "Ngày diễn ra sự kiện", "2021-04-20", coders.partial_date, dump=coders.dump_date,
+        check=FieldChecks.check_date, default=None)
+    provinces: list[str] = declared(
+        "Tỉnh, thành phố", "Lai Châu", coders.text_list, dump=coders.dump_list,
+        check=FieldChecks.check_provinces, default_factory=list)
+    event_type: str = declared("Loại sự kiện", "tong-ket", coders.event_type,
+                               check=FieldChecks.check_event_type, default="khac")
+    tags: list[str] = declared("Thẻ", "Đảng bộ, tổng kết", coders.text_list,
+                               dump=coders.dump_list, check=FieldChecks.check_tags,
+                               default_factory=list)
+    source: Source = declared(
+        "Nguồn", "{name: Báo Lai Châu, url: https://…, syndicated_from: null}", coders.source,
+        dump=coders.dump_source, check=FieldChecks.check_source, default_factory=Source)
+    authors: list[str] = declared("Tác giả", "Nghiêm Đẳng", coders.text_list,
+                                  dump=coders.dump_list, check=FieldChecks.check_authors,
+                                  default_factory=list)
+    images: list[Image] = declared("Ảnh", "{caption: …, credit: …}", coders.images,
+                                   dump=coders.dump_images, check=FieldChecks.check_images,
+                                   default_factory=list)
+    review: list[str] = declared("Cần xem lại", "provinces, event_date", coders.text_list,
+                                 dump=coders.dump_list, check=FieldChecks.check_review,
+                                 default_factory=list)
+    raw: str | None = declared("Bản gốc", "raw/004_67a0f94a2f50c909.txt", coders.optional_text,
+                               check=FieldChecks.check_raw, default=None)
+    body: str = labelled("Nội dung", default="")
     extra: dict[str, Any] = field(default_factory=dict)
     slug: str = ""
-    packed_body: bytes | None = field(default=None, repr=False, compare=False)
-
-    def packed(self) -> Article:
-        """This article with its body held zlib-compressed (``body`` empty).
-
-        The site keeps every article in memory for a whole build: at 100k articles the
-        bodies alone are ~0.7 GB as Python strings (Vietnamese text takes 2 bytes a
-        character), about a fifth of that compressed. Read it with :meth:`full_body`.
-        """
-        return replace(self, body="", packed_body=zlib.compress(self.body.encode(), 1))
-
-    def full_body(self) -> str:
-        """The Markdown body, whether held as text or packed."""
-        if self.packed_body is None:
-            return self.body
-        return zlib.decompress(self.packed_body).decode()
 
     @property
     def timeline_date(self) -> PartialDate | None:
@@ -146,22 +92,14 @@ class Article:
 
     def front_matter(self) -> dict[str, Any]:
         """Front matter in :data:`FIELD_ORDER`, then any unknown keys an editor added."""
-        data: dict[str, Any] = {
-            "title": self.title,
-            "date": self.date.to_yaml() if self.date else None,
-            "event_date": self.event_date.to_yaml() if self.event_date else None,
-            "provinces": list(self.provinces),
-            "event_type": self.event_type,
-            "tags": list(self.tags),
-            "source": {"name": self.source.name, "url": self.source.url,
-                       "syndicated_from": self.source.syndicated_from},
-            "authors": list(self.authors),
-            "images": [{"caption": i.caption, "credit": i.credit} for i in self.images],
-            "review": list(self.review),
-            "raw": self.raw,
-        }
+        data = {spec.key: spec.dump(getattr(self, spec.key)) for spec in FIELDS}
         data.update(self.extra)
         return data
+
+
+FIELDS = specs_of(Article)
+FIELD_ORDER = tuple(spec.key for spec in FIELDS)
+FIELD_LABELS = labels_of(Article)
 
 
 def dumps(article: Article) -> str:
@@ -171,7 +109,7 @@ def dumps(article: Article) -> str:
     """
     header = yaml.safe_dump(article.front_matter(), allow_unicode=True, sort_keys=False,
                             default_flow_style=None, width=100)
-    return f"---\n{header}---\n\n{article.full_body().strip()}\n"
+    return f"---\n{header}---\n\n{article.body.strip()}\n"
 
 
 def loads(text: str, path: str | Path = "<string>") -> Article:
@@ -201,52 +139,12 @@ def from_front_matter(meta: dict[str, Any], body: str, path: str | Path = "<stri
     allowed event types, dates not in the future) belong to the validator, which
     reports every problem at once instead of stopping at the first.
     """
-    known = {key: meta.get(key) for key in FIELD_ORDER}
     extra = {key: value for key, value in meta.items() if key not in FIELD_ORDER}
     try:
-        source = known["source"] or {}
-        return Article(
-            title=nfc(_text(known["title"], "title")),
-            date=_partial_date(known["date"]),
-            event_date=_partial_date(known["event_date"]),
-            provinces=_text_list(known["provinces"], "provinces"),
-            event_type=_text(known["event_type"] or "khac", "event_type"),
-            tags=_text_list(known["tags"], "tags"),
-            source=Source(_optional_text(source.get("name")), _optional_text(source.get("url")),
-                          _optional_text(source.get("syndicated_from"))),
-            authors=_text_list(known["authors"], "authors"),
-            images=[Image(nfc(str(i.get("caption") or "")), _optional_text(i.get("credit")))
-                    for i in known["images"] or []],
-            review=_text_list(known["review"], "review"),
-            raw=_optional_text(known["raw"]),
-            body=nfc(body),
-            extra=extra,
-            slug=Path(str(path)).stem,
-        )
+        known = {spec.key: spec.load(meta.get(spec.key), spec.key) for spec in FIELDS}
+        return Article(**known, body=nfc(body), extra=extra, slug=Path(str(path)).stem)
     except (TypeError, ValueError, AttributeError) as error:
         raise ArticleError(str(error), path) from error
-
-
-def _text(value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name}: must be non-empty text")
-    return value
-
-
-def _optional_text(value: Any) -> str | None:
-    return nfc(str(value)) if value not in (None, "") else None
-
-
-def _text_list(value: Any, name: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError(f"{name}: must be a list")
-    return [nfc(str(item)) for item in value]
-
-
-def _partial_date(value: Any) -> PartialDate | None:
-    return None if value in (None, "") else PartialDate.parse(value)
 
 
 def load(path: str | Path) -> Article:

@@ -7,14 +7,17 @@ The field rules live in :mod:`newsarchive.article.checks`; this module reads fil
 (YAML that keeps impossible dates as text, key lines), checks what spans files (the
 ``raw`` file exists, slugs are unique) and caches per file for ``mkdocs serve``. A
 file that passes every check is finally built with
-:func:`newsarchive.article.model.from_front_matter`, so "valid" means "the site can load it".
+:func:`newsarchive.article.model.from_front_matter`, so "valid" means "the site can load it";
+that article is handed to :attr:`Validator.keep` when set (the site's cache), so a build
+parses each file once.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,7 +26,7 @@ from typing import Any
 import yaml
 
 from newsarchive.article.checks import FieldChecks, Header, Problem, brief
-from newsarchive.article.model import from_front_matter
+from newsarchive.article.model import FIELDS, Article, from_front_matter
 from newsarchive.errors import ArchiveError
 from newsarchive.text import slugify
 
@@ -32,6 +35,8 @@ __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "sh
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
+# python-frontmatter's boundary, so the body is the one model.loads would give.
+_FM_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
 
 
@@ -66,37 +71,54 @@ def shown_path(path: Path) -> Path:
 
 def check_text(text: str, path: str, today: date) -> list[Problem]:
     """Every problem in one article's text (the ``raw`` file's existence is checked apart)."""
-    return _inspect(text, path, today)[0]
+    return _inspect(text, path, today).problems
 
 
-_Inspection = tuple[list[Problem], Any, int]  # problems, the raw value, the line of raw:
+@dataclass(slots=True)
+class _Inspection:
+    """What reading one file found: its problems, ``raw`` and its line, the article if valid."""
+
+    problems: list[Problem]
+    raw: Any = None
+    raw_line: int = 1
+    article: Article | None = None
+
+
+_EMPTY = "tệp rỗng; một bài viết cần phần đầu (front matter) giữa hai dòng '---' và nội dung bài"
 
 
 def _inspect(text: str, path: str, today: date) -> _Inspection:
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return [Problem(path, 1, "file", "tệp rỗng; một bài viết cần phần đầu (front matter) "
-                                         "giữa hai dòng '---' và nội dung bài")], None, 1
+        return _Inspection([Problem(path, 1, "file", _EMPTY)])
     lines = text.splitlines()
     if not _BOUNDARY.match(lines[0]):
-        return [Problem(path, 1, "front_matter", "thiếu phần đầu (front matter): tệp phải bắt "
-                                                 "đầu bằng một dòng '---'")], None, 1
+        return _Inspection([Problem(path, 1, "front_matter", "thiếu phần đầu (front matter): tệp "
+                                                             "phải bắt đầu bằng một dòng '---'")])
     end = next((i for i in range(1, len(lines)) if _BOUNDARY.match(lines[i])), None)
     if end is None:
-        return [Problem(path, 1, "front_matter", "phần đầu chưa được đóng: thiếu dòng '---' "
-                                                 "sau các khóa")], None, 1
+        return _Inspection([Problem(path, 1, "front_matter", "phần đầu chưa được đóng: thiếu dòng "
+                                                             "'---' sau các khóa")])
     header_lines = lines[1:end]
     try:
         meta = yaml.load("\n".join(header_lines), Loader=_Loader)  # noqa: S506 - safe subclass
     except yaml.YAMLError as error:
-        return [_yaml_problem(path, error)], None, 1
+        return _Inspection([_yaml_problem(path, error)])
     if not isinstance(meta, dict):
         message = "phần đầu phải là các dòng 'khóa: giá trị', ví dụ title: Hội nghị tổng kết"
-        return [Problem(path, 2, "front_matter", message)], None, 1
+        return _Inspection([Problem(path, 2, "front_matter", message)])
     header = Header(meta, header_lines)
-    problems = FieldChecks(path, header, today).run()
-    problems = problems or _model_problem(meta, path)
-    return problems, meta.get("raw"), header.line_of("raw")
+    problems = FieldChecks(path, header, today, FIELDS).run()
+    article = None
+    if not problems:
+        article, problems = _build(meta, _body(text), path)
+    return _Inspection(problems, meta.get("raw"), header.line_of("raw"), article)
+
+
+def _body(text: str) -> str:
+    """The body after the front matter, exactly as ``frontmatter.loads`` gives it."""
+    parts = _FM_BOUNDARY.split(text.strip(), 2)
+    return parts[2].strip() if len(parts) == 3 else ""
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
@@ -108,14 +130,14 @@ def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
                    "thụt lề ở dòng này — văn bản có dấu ':' hoặc '#' cần đặt trong ngoặc kép")
 
 
-def _model_problem(meta: dict[str, Any], path: str) -> list[Problem]:
-    """Safety net: what passes the field checks must also build an Article."""
+def _build(meta: dict[str, Any], body: str, path: str) -> tuple[Article | None, list[Problem]]:
+    """The Article, built from the checked fields; also a safety net: what passes the field
+    checks must build one."""
     try:
-        from_front_matter(meta, "", path)
+        return from_front_matter(meta, body, path), []
     except ArchiveError as error:
-        return [Problem(path, error.line or 1, "front_matter",
-                        f"không đọc được bài viết: {error.message}")]
-    return []
+        return None, [Problem(path, error.line or 1, "front_matter",
+                              f"không đọc được bài viết: {error.message}")]
 
 
 def check_raw(value: Any, line: int, path: str, articles_dir: Path) -> list[Problem]:
@@ -161,16 +183,22 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
     return problems
 
 
+Keep = Callable[[Path, os.stat_result, Article], None]
+
+
 class Validator:
     """Validates article files, parsing each file once per (path, mtime_ns, size).
 
     ``mkdocs serve`` rebuilds the whole site when one article is saved; with this cache
     the rebuild re-reads only the saved file. ``parsed`` counts files actually read.
+    ``keep``, when set, receives each valid article parsed (path, its stat, the Article),
+    so the build need not parse it again; the validator itself keeps no article.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: Keep | None = None) -> None:
         self._cache: dict[str, tuple[tuple[int, int, date], list[Problem], Any, int]] = {}
         self.parsed = 0
+        self.keep = keep
 
     def check_file(self, path: Path, today: date | None = None) -> list[Problem]:
         """Every problem of one file, ``raw`` included (resolved beside the file)."""
@@ -183,21 +211,24 @@ class Validator:
         key = (stat.st_mtime_ns, stat.st_size, today)
         cached = self._cache.get(shown)
         if cached is None or cached[0] != key:
-            cached = (key, *self._read(path, today))
+            found = self._read(path, today)
+            if found.article is not None and self.keep is not None:
+                self.keep(path, stat, found.article)
+            cached = (key, found.problems, found.raw, found.raw_line)
             self._cache[shown] = cached
         _, problems, raw, raw_line = cached
         return problems + check_raw(raw, raw_line, shown, path.parent)
 
-    def _read(self, path: Path, today: date) -> tuple[list[Problem], Any, int]:
+    def _read(self, path: Path, today: date) -> _Inspection:
         self.parsed += 1
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
-            return [Problem(str(path), line, "file", (
+            return _Inspection([Problem(str(path), line, "file", (
                 f"tệp không phải văn bản UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại "
-                "tệp với bảng mã UTF-8"))], None, 1
+                "tệp với bảng mã UTF-8"))])
         return _inspect(text, str(path), today)
 
     def check_paths(self, paths: Iterable[Path], today: date | None = None) -> list[Problem]:

@@ -14,11 +14,9 @@ Lai trên Google News`` and ends ``Có thể bạn quan tâm``: all chrome.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from newsarchive.clean.headline import (
     Choice,
@@ -27,8 +25,9 @@ from newsarchive.clean.headline import (
     settings,
     split_glued,
 )
+from newsarchive.datafiles import toml_document
 from newsarchive.errors import DataFileError
-from newsarchive.text import fold, normalize_tones
+from newsarchive.text import fold, match_key
 
 _DATA_FILE = "chrome.toml"
 _LONGEST_CHROME_LINE = 100  # whole-line chrome is short; longer lines only meet patterns
@@ -79,16 +78,15 @@ def collapse(line: str) -> str:
 
 def line_key(line: str) -> str:
     """Comparison key of a line: folded, tone placement normalised, spaces collapsed."""
-    return fold(normalize_tones(collapse(line)))
+    return fold(collapse(line))  # tone placement goes with the diacritics
 
 
 @cache
 def chrome_groups() -> tuple[ChromeGroup, ...]:
     """The groups of ``data/chrome.toml`` in priority order, validated."""
-    raw = resources.files("newsarchive.data").joinpath(_DATA_FILE).read_text("utf-8")
     try:
-        groups = tomllib.loads(raw)["group"]
-    except (tomllib.TOMLDecodeError, KeyError) as error:
+        groups = toml_document(_DATA_FILE)["group"]
+    except KeyError as error:
         raise DataFileError(f"not a list of [[group]] tables: {error}", _DATA_FILE) from error
     return tuple(_parse_group(group, number) for number, group in enumerate(groups, start=1))
 
@@ -178,16 +176,11 @@ def _read_body(page: Page, lines: list[str]) -> None:
             _add_body_line(page, line)
 
 
-def _repeat_key(line: str) -> str:
-    """Cheap key for verbatim repeats (case and spacing aside); no diacritic folding."""
-    return " ".join(line.casefold().split())
-
-
 def _add_body_line(page: Page, line: str) -> None:
-    key = _repeat_key(line)
-    if key == _repeat_key(page.headline or ""):
+    key = match_key(line)
+    if key == match_key(page.headline or ""):
         page.removed.append((line, "headline repeated"))
-    elif page.body and key == _repeat_key(page.body[-1].text):
+    elif page.body and key == match_key(page.body[-1].text):
         page.removed.append((line, "repeated on consecutive lines"))
         page.body[-1] = Line(page.body[-1].text, repeated=True)
     else:

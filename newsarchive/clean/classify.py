@@ -19,14 +19,13 @@ placement ("Tổng kết" = "tổng kết", "Hoà" = "hòa") but keeps diacritic
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from newsarchive.article.model import EVENT_TYPES
+from newsarchive.datafiles import toml_document
 from newsarchive.errors import DataFileError
-from newsarchive.text import nfc, normalize_tones
+from newsarchive.text import match_key
 
 _BODY_CHARS = 6000
 
@@ -65,29 +64,21 @@ def _alternation(words: list[str], where: str, data_file: str) -> re.Pattern[str
     """One word-bounded regex for folded ``words``; an empty group is a data error."""
     if not words:
         raise DataFileError(f"{where}: empty keyword list", data_file)
-    folded = sorted({_key(word) for word in words}, key=len, reverse=True)
+    folded = sorted({match_key(word) for word in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, folded)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=32)  # the body is keyed for the event type and again for tags
 def _key(text: str) -> str:
-    """Case and tone placement folded, other diacritics kept: fully folded, "Đảng bộ
-    nhiệm kỳ" would read "dang bo nhiem ky" and match "bổ nhiệm" (a real false hit)."""
-    return " ".join(normalize_tones(nfc(text)).casefold().split())
-
-
-def _load(data_file: str) -> dict:
-    raw = resources.files("newsarchive.data").joinpath(data_file).read_text("utf-8")
-    try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"invalid TOML: {error}", data_file) from error
+    """:func:`match_key`: case and tone placement folded, other diacritics kept (fully
+    folded, "Đảng bộ nhiệm kỳ" would match "bổ nhiệm", a real false hit)."""
+    return match_key(text)
 
 
 @cache
 def event_table() -> EventTable:
     """Every phrase → (type, weight), validated: known types, no empty group, numbers."""
-    data, phrases = _load("event_types.toml"), {}
+    data, phrases = toml_document("event_types.toml"), {}
     for number, entry in enumerate(data.get("type", []), start=1):
         where = f"[[type]] #{number}"
         if entry.get("key") not in EVENT_TYPES:
@@ -112,7 +103,7 @@ def event_rules() -> tuple[str, ...]:
 @cache
 def tag_rules() -> tuple[tuple[KeywordRule, ...], int]:
     """Tag rules in file order and how many body hits make a tag apply."""
-    data = _load("tags.toml")
+    data = toml_document("tags.toml")
     rules = tuple(KeywordRule(entry["label"], _alternation(
         entry.get("keywords", []), f"[[tag]] #{n}", "tags.toml"))
         for n, entry in enumerate(data.get("tag", []), start=1))
@@ -157,6 +148,6 @@ def classify(headline: str, lead: str, body: str = "") -> str:
 def tags_for(headline: str, lead: str, body: str) -> list[str]:
     """Tags whose keywords are in the headline or lead, or often enough in the body."""
     rules, min_body = tag_rules()
-    top, folded_body = _key(f"{headline} {lead}"), _key(body)
+    top, folded_body = match_key(f"{headline} {lead}"), _key(body)
     return [rule.key for rule in rules
             if rule.keywords.search(top) or len(rule.keywords.findall(folded_body)) >= min_body]

@@ -76,8 +76,8 @@ def parse_stamp(line: str) -> PartialDate | None:
     rest = _FILLER.sub(" ", _TIME.sub(" ", rest)).strip(" ,-–|'\"’")
     match = _DMY.fullmatch(rest) or _ISO.fullmatch(rest)
     if not match:
-        month = _ISO_MONTH.fullmatch(rest)
-        return _partial(int(month[1]), int(month[2]), None) if month else None
+        only_month = _ISO_MONTH.fullmatch(rest)
+        return _partial(int(only_month[1]), int(only_month[2]), None) if only_month else None
     first, second, third = (int(part) for part in match.groups())
     day, month, year = (first, second, third) if match.re is _DMY else (third, second, first)
     return _partial(year, month, day)
@@ -118,9 +118,10 @@ def _event_from_match(match: re.Match[str], year: int | None) -> EventDate | Non
         value = _partial(int(groups[1]), int(groups[0]), None)
         return EventDate(value, False, match.group(0)) if value else None
     day, month, printed_year = int(groups[0]), int(groups[1]), groups[2]
-    if printed_year is None and year is None:
+    known_year = int(printed_year) if printed_year else year
+    if known_year is None:
         return EventDate(None, True, match.group(0)) if _partial(2000, month, day) else None
-    value = _partial(int(printed_year or year), month, day)
+    value = _partial(known_year, month, day)
     return EventDate(value, printed_year is None, match.group(0)) if value else None
 
 

@@ -9,11 +9,10 @@ Stages, each delegated: chrome off (:mod:`chrome`), publication stamp and event 
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsarchive.article.body import escape_markdown, figure_line
 from newsarchive.article.model import FIELD_ORDER, Article, Image, PartialDate, Source
 from newsarchive.clean import dates, headline, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
@@ -27,12 +26,6 @@ from newsarchive.text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
 _SENTENCE_END = ".!?…:;”\"’')»]"
-_LINE_START_SPECIAL = re.compile(r"^([#>+\-*]|\d+(?=[.)]))")
-# Markdown's emphasis, code, link and attribute characters (backslash-escaped); a "<"
-# that could open a tag and an "&" that would start an entity reference (as entities).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
-_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 @dataclass(slots=True)
@@ -356,7 +349,7 @@ def _source(parsed: Parsed, publication: Publication | None, hints: Hints,
     return Source(name, url, syndicated)
 
 
-def _provinces(parsed: Parsed, title: str, publication: Publication | None, day,
+def _provinces(parsed: Parsed, title: str, publication: Publication | None, day: date | None,
                review: set[str], url: str | None = None) -> list[str]:
     names: list[str] = []
     home = sources.province_on(publication, day) if publication else _home_by_host(url, day)
@@ -387,37 +380,13 @@ def _home_by_host(url: str | None, day: date | None) -> str | None:
     return name_at(unit, day) if unit else None
 
 
-def escape_markdown(text: str) -> str:
-    """Published text as Markdown that any renderer displays as exactly that text.
-
-    Backslashes before emphasis, code, link and attribute characters and before a
-    line-opening list, quote or heading marker; ``&lt;`` for a ``<`` that could open a
-    tag, ``&amp;`` for an ``&`` that would read as an entity. Everything else stays as
-    published, so "Kinh tế & Đô thị" or "a < b" read as printed in the file.
-
-    >>> escape_markdown("* Hội nghị <b>sơ kết</b> & R&amp;D")
-    '\\\\* Hội nghị &lt;b>sơ kết&lt;/b> & R&amp;amp;D'
-    """
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
-    escaped = _TAG_OPEN.sub("&lt;", _ENTITY_START.sub("&amp;", escaped))
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
-                                   else "\\" + m.group(1), escaped, count=1)
-
-
-def render_figure(caption: str, credit: str | None) -> str:
-    """A caption as an image-less figure; every piece of text HTML-escaped."""
-    parts = [html.escape(caption)] if caption else []
-    if credit:
-        parts.append(f'<span class="credit">Ảnh: {html.escape(credit)}</span>')
-    return f"<figure class=\"caption\"><figcaption>{' '.join(parts)}</figcaption></figure>"
-
-
 def render_body(blocks: list[Block]) -> str:
-    """Blocks as Markdown: paragraphs, ``##`` sub-headings, caption figures."""
+    """Blocks as Markdown (:mod:`newsarchive.article.body`'s format): paragraphs,
+    ``##`` sub-headings, caption figure lines."""
     out = []
     for block in blocks:
         if block.kind == "caption":
-            out.append(render_figure(block.text, block.credit))
+            out.append(figure_line(block.text, block.credit))
         elif block.kind == "heading":
             out.append("## " + escape_markdown(block.text))
         else:

@@ -137,7 +137,7 @@ def _printed_stamp(soup: BeautifulSoup) -> PartialDate | None:
     datePublished``, a ``<time datetime>``, or an element classed as a date ("news-date":
     "Ngày đăng: 06/01/2017 | Lượt xem: 318"). Elements classed as today's date ("time-now")
     are the crawl-date widget and never count."""
-    tag = soup.find(attrs={"itemprop": "datePublished"})
+    tag = soup.find(itemprop="datePublished")
     if isinstance(tag, Tag):
         found = _day(_str(tag.get("content")) or _str(tag.get("datetime")) or "")
         if found:
@@ -156,7 +156,7 @@ def _printed_stamp(soup: BeautifulSoup) -> PartialDate | None:
 
 
 def _article_column(soup: BeautifulSoup) -> Tag:
-    column = soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article")
+    column = soup.find(None, {"itemprop": "articleBody"}) or soup.find("article")
     if isinstance(column, Tag):
         return column
     containers = [tag for tag in soup.find_all(["div", "section", "main"])]

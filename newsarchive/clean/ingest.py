@@ -112,8 +112,9 @@ class Ingester:
         key = content_key(raw.text)
         entry = self.ledger.entries.get(key)
         first = self.seen.get(key)
-        if first is not None or (entry and Path(entry["raw"]).name != path.name):
-            original = first or entry["raw"]
+        original = first if first is not None else (
+            entry["raw"] if entry and Path(entry["raw"]).name != path.name else None)
+        if original is not None:
             return Outcome(str(path), "duplicate", message=f"same text as {original}")
         self.seen[key] = str(path)
         raw_rel = self._keep_raw(path, raw)

@@ -14,14 +14,13 @@ depends on the date (:func:`province_on`). Facts live in ``data/publications.csv
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
+from newsarchive.datafiles import csv_rows
 from newsarchive.errors import DataFileError
 from newsarchive.gazetteer import MERGER_DATE, all_spellings, lookup
 from newsarchive.text import fold, nfc
@@ -60,11 +59,7 @@ class Footer:
 @cache
 def publications() -> tuple[Publication, ...]:
     """Every publication, validated (kinds, provinces known to the gazetteer, dates)."""
-    text = resources.files("newsarchive.data").joinpath(_DATA_FILE).read_text("utf-8")
-    lines = text.splitlines(keepends=True)
-    comments = sum(1 for line in lines if line.startswith("#"))
-    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
-    return tuple(_parse_row(row, number) for number, row in enumerate(rows, start=comments + 2))
+    return tuple(_parse_row(row, number) for number, row in csv_rows(_DATA_FILE))
 
 
 def _parse_row(row: dict[str, str], number: int) -> Publication:

@@ -5,8 +5,10 @@ once, group) → :func:`build_site` (a renderer per page, called when the page i
 written, so the whole site's HTML is never held at once). Nothing here knows MkDocs.
 
 Parsed articles are cached per process, keyed by (path, mtime_ns, size): during
-``mkdocs serve`` one saved file is re-parsed, not the whole archive. The cache holds
-bodies compressed (:meth:`Article.packed`; at 100k articles, 1.99 GB peak instead of 2.49).
+``mkdocs serve`` one saved file is re-parsed, not the whole archive. A build validates
+first (:func:`check_archive`), and the validator hands each article it parsed to this
+cache, so every file is parsed once per build. The cache holds
+bodies compressed (:mod:`newsarchive.site.bodies`; at 100k articles, 1.99 GB peak instead of 2.49).
 A :class:`Memo`
 carried from one build to the next keeps rendered article pages and listing entries
 whose articles did not change.
@@ -21,16 +23,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from newsarchive.site import indexes
-
-from newsarchive.site import stats
 from newsarchive.article.model import Article, load
+from newsarchive.article.validate import Problem, shared_validator
 from newsarchive.errors import ArchiveError
+from newsarchive.site import bodies, indexes, stats
 from newsarchive.site.feeds import FeedSpec, feed_spec
 from newsarchive.site.pages import (
     ArticleContext,
     EntryCache,
     EntryRenderer,
+    Intro,
     Listing,
     Page,
     PageRenderer,
@@ -67,16 +69,30 @@ def articles_dir(project: Path) -> Path:
     return Path(configured) if configured else project / ARTICLES_DIR
 
 
+def check_archive(articles_dir: Path) -> list[Problem]:
+    """Every problem in the archive (the process's validator, cached per file), keeping
+    each valid article the validator parsed for :func:`load_articles`."""
+    validator = shared_validator()
+    validator.keep = _keep
+    return validator.check_archive(articles_dir)
+
+
+def _keep(path: Path, status: os.stat_result, article: Article) -> None:
+    _CACHE[os.path.abspath(path)] = ((status.st_mtime_ns, status.st_size), bodies.hold(article))
+
+
 def load_articles(articles_dir: Path) -> list[Article]:
     """Every ``*.md`` directly under ``articles_dir``; a bad file is logged and skipped."""
     fresh: _Cache = {}
     if articles_dir.is_dir():
-        for entry in sorted(os.scandir(articles_dir), key=lambda e: e.name):
+        for entry in sorted(os.scandir(os.path.abspath(articles_dir)), key=lambda e: e.name):
             if entry.name.endswith(".md") and entry.is_file():
                 _load_cached(entry, fresh)
     _CACHE.clear()  # forget deleted files
     _CACHE.update(fresh)
-    return [article for _, article in fresh.values()]
+    articles = [article for _, article in fresh.values()]
+    bodies.release_all_but(articles)
+    return articles
 
 
 def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
@@ -87,7 +103,7 @@ def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
         fresh[entry.path] = cached
         return
     try:
-        fresh[entry.path] = (key, load(entry.path).packed())  # bodies compressed
+        fresh[entry.path] = (key, bodies.hold(load(entry.path)))  # bodies compressed
     except ArchiveError as error:
         log.warning("%s (skipped)", error)
 
@@ -211,14 +227,14 @@ def _heading(term: Term) -> str:
     return term.label[:1].upper() + term.label[1:]
 
 
-def _parent_intro(term: Term):  # noqa: ANN202 - returns pages.Intro
+def _parent_intro(term: Term) -> Intro | None:
     if term.prefix != "nam" or term.parent is None:
         return None
     year = Term("nam", term.parent, f"năm {term.parent}")
     return lambda url: f"<p>Thuộc {link(url, year.url, year.label)}.</p>"
 
 
-def _months_intro(months: list[tuple[Term, list[Article]]] | None):  # noqa: ANN202
+def _months_intro(months: list[tuple[Term, list[Article]]] | None) -> Intro | None:
     if not months:
         return None
     return lambda url: ("<p>Theo tháng: "
@@ -230,7 +246,7 @@ def _review_intro(url: str) -> str:
             "Biên tập viên kiểm tra và sửa trong tệp bài viết.</p>")
 
 
-def _province_intro(term: Term, groups: dict[Term, list[Article]]):  # noqa: ANN202
+def _province_intro(term: Term, groups: dict[Term, list[Article]]) -> Intro:
     """Old province: the unit it belongs to since 1/7/2025. Current: its merged members."""
     if term.kind == "old":
         current = province_term(term.parent or "", "current")

@@ -17,22 +17,10 @@ from functools import cache
 
 from babel.dates import format_date
 
-from newsarchive.article.model import EVENT_TYPES, PartialDate
+from newsarchive.article.model import EVENT_TYPE_LABELS, PartialDate
 
 UNKNOWN = "Chưa xác định"
 UNDATED = "Chưa rõ ngày"
-EVENT_LABELS = {
-    "dai-hoi": "Đại hội",
-    "so-ket": "Sơ kết",
-    "tong-ket": "Tổng kết",
-    "hoi-nghi": "Hội nghị",
-    "khen-thuong": "Khen thưởng",
-    "nhan-su": "Nhân sự",
-    "chuyen-de": "Chuyên đề",
-    "khac": "Khác",
-}
-if tuple(EVENT_LABELS) != EVENT_TYPES:  # raise, not assert: must hold under python -O
-    raise RuntimeError("EVENT_LABELS must list exactly article.EVENT_TYPES, in order")
 
 _DAY = "EEEE, d 'tháng' M 'năm' y"
 _MONTH = "'tháng' M 'năm' y"
@@ -67,4 +55,4 @@ def format_partial(value: PartialDate | None) -> str:
 
 def event_label(event_type: str | None) -> str:
     """Vietnamese label of an event type slug; unknown slugs show "Chưa xác định"."""
-    return EVENT_LABELS.get(event_type or "", UNKNOWN)
+    return EVENT_TYPE_LABELS.get(event_type or "", UNKNOWN)

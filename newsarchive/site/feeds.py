@@ -49,7 +49,11 @@ def _clean(text: str) -> str:
 
 
 def _when(article: Article) -> datetime:
-    day = (article.date or article.timeline_date).as_date()
+    """The feed date of an article :func:`feed_spec` kept (so it has a date)."""
+    when = article.date or article.timeline_date
+    if when is None:
+        raise ValueError(f"{article.slug}: an undated article has no place in a feed")
+    day = when.as_date()
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 

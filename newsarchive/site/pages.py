@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from newsarchive.article.model import Article
+from newsarchive.article.model import FIELD_LABELS, Article
+from newsarchive.site import bodies
 from newsarchive.site.display import UNKNOWN, event_label
 from newsarchive.site.render import (
     count_label,
@@ -35,12 +36,6 @@ from newsarchive.site.render import (
 from newsarchive.site.taxonomy import article_url, page_url, paginate, tag_terms
 
 PAGE_SIZE = 50
-FIELD_LABELS = {
-    "title": "Tiêu đề", "date": "Ngày đăng", "event_date": "Ngày diễn ra sự kiện",
-    "provinces": "Tỉnh, thành phố", "event_type": "Loại sự kiện", "tags": "Thẻ",
-    "source": "Nguồn", "authors": "Tác giả", "images": "Ảnh", "review": "Cần xem lại",
-    "raw": "Bản gốc", "body": "Nội dung",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +200,7 @@ def article_page(article: Article, context: ArticleContext) -> Page:
     meta = {"title": esc(article.title), "description": esc(lede(article)),
             "head_html": head_html(article), "hide": ["toc"]}
     meta.update(lastmod_meta([article]))
-    body = article.full_body()  # decompressed once per page
+    body = bodies.text(article)  # decompressed once per page
     return Page(meta, safe_body(body.strip()) + "\n",
                 f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
                 figures(article, body) + around(context, url))
@@ -218,15 +213,15 @@ def facts(article: Article, url: str) -> str:
     if source.syndicated_from:
         source_html += f" (qua {esc(source.syndicated_from)})"
     rows = [
-        ("Ngày đăng", time_tag(article.date)),
-        ("Ngày diễn ra sự kiện", time_tag(article.event_date)),
-        ("Tỉnh, thành phố", province_html(article, url)),
-        ("Loại sự kiện", event_html(article, url)),
-        ("Thẻ", term_links(tag_terms(article), url)),
-        ("Nguồn", source_html),
-        ("Tác giả", esc(", ".join(article.authors) or UNKNOWN)),
+        ("date", time_tag(article.date)),
+        ("event_date", time_tag(article.event_date)),
+        ("provinces", province_html(article, url)),
+        ("event_type", event_html(article, url)),
+        ("tags", term_links(tag_terms(article), url)),
+        ("source", source_html),
+        ("authors", esc(", ".join(article.authors) or UNKNOWN)),
     ]
-    items = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
+    items = "".join(f"<dt>{esc(FIELD_LABELS[key])}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<dl class="na-facts">{items}</dl>'
 
 
@@ -260,10 +255,11 @@ def head_html(article: Article) -> str:
     if published:
         og.append(("article:published_time", published))
     og += [("article:tag", tag) for tag in article.tags]
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "inLanguage": "vi", "articleSection": event_label(article.event_type),
-            "author": [{"@type": "Person", "name": name} for name in article.authors],
-            "keywords": article.tags, "description": lede(article)}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+        "inLanguage": "vi", "articleSection": event_label(article.event_type),
+        "author": [{"@type": "Person", "name": name} for name in article.authors],
+        "keywords": article.tags, "description": lede(article)}
     if published:
         data["datePublished"] = published
     if article.source.name:

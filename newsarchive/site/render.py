@@ -28,10 +28,14 @@ import zlib
 from functools import cache, lru_cache
 from typing import Any
 
-from newsarchive.article.model import Article, PartialDate
-from newsarchive.site.display import UNKNOWN, event_label, format_partial
+from newsarchive.article.body import has_figure_lines, parse_figure
 from newsarchive.article.body import lede as body_lede
+from newsarchive.article.model import Article, PartialDate
+from newsarchive.site import bodies
+from newsarchive.site.display import UNKNOWN, event_label, format_partial
 from newsarchive.site.taxonomy import OLD_SUFFIX, Term, name_terms
+
+__all__ = ["has_figure_lines"]  # with every public name below; pages import it from here
 
 _NEUTRAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
             "{": "&#123;", "}": "&#125;"}
@@ -40,9 +44,6 @@ _NEUTRAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
 _MARKUP = re.compile(r"\\\\|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
                      r"|\\?([&<>\[\]{}])")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-_FIGURE_LINE = re.compile(
-    r'^\s*<figure class="caption"><figcaption>(?P<caption>.*?)\s*'
-    r'(?:<span class="credit">Ảnh:\s*(?P<credit>.*?)</span>)?</figcaption></figure>\s*$')
 
 
 def esc(value: object) -> str:
@@ -62,19 +63,14 @@ def safe_body(markdown: str) -> str:
 
 
 def _safe_line(line: str) -> str:
-    match = _FIGURE_LINE.match(line)
-    if match is None:
+    parsed = parse_figure(line) if "<figure" in line else None
+    if parsed is None:
         return _MARKUP.sub(_neutral, line)
-    return f"\n{figure(html.unescape(match['caption']), html.unescape(match['credit'] or ''))}\n"
+    return f"\n{figure(*parsed)}\n"
 
 
 def _neutral(match: re.Match[str]) -> str:
     return _NEUTRAL[match[1]] if match[1] else match[0]
-
-
-def has_figure_lines(markdown: str) -> bool:
-    """Whether the body places its own figures (then the front-matter list is not repeated)."""
-    return "<figure" in markdown and any(map(_FIGURE_LINE.match, markdown.split("\n")))
 
 
 def figure(caption: str, credit: str | None) -> str:
@@ -124,7 +120,7 @@ def time_tag(when: PartialDate | None) -> str:
 
 def lede(article: Article) -> str:
     """The body's first paragraph as plain text (:func:`newsarchive.article.body.lede`)."""
-    return _lede(article.packed_body if article.packed_body is not None else article.body)
+    return _lede(bodies.key(article))
 
 
 @cache  # a lede shows in ~8 listings, a feed and the head; keyed small when packed

@@ -43,10 +43,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from newsarchive.article.body import lede, plain_text
 from newsarchive.article.model import Article, load
-from newsarchive.site.display import event_label, format_partial
 from newsarchive.gazetteer import current_unit
-from newsarchive.article.body import lede
+from newsarchive.site import bodies
+from newsarchive.site.display import event_label, format_partial
 from newsarchive.site.taxonomy import article_url, newest_first
 from newsarchive.files import atomic_write
 from newsarchive.text import fold, nfc
@@ -197,8 +198,9 @@ def _collect(articles: Iterable[Article]) -> _Collected:
     keyed: list[tuple[Article, int]] = []
     records: list[list] = []
     for index, article in enumerate(articles):
-        body = article.full_body()  # decompressed once when the article is packed
-        terms = terms_of("\n".join([article.title, *article.tags, body]))
+        body = bodies.text(article)  # decompressed once when the site cache holds it
+        # Plain text: the figure lines' markup ("figcaption", "span class") is not a word.
+        terms = terms_of("\n".join([article.title, *article.tags, plain_text(body)]))
         terms.update("t:" + term for term in terms_of(article.title))
         for term in terms:
             listed = postings.get(term)
@@ -207,7 +209,7 @@ def _collect(articles: Iterable[Article]) -> _Collected:
             listed.append(index)
         records.append(_record(article, body))
         # The sort needs dates and slug only; a bodiless copy keeps memory flat at 100k.
-        keyed.append((replace(article, body="", packed_body=None, images=[], extra={}), index))
+        keyed.append((replace(article, body="", images=[], extra={}), index))
     by_article = {id(a): i for a, i in keyed}
     order = [by_article[id(a)] for a in newest_first(a for a, _ in keyed)]
     return _Collected(postings, records, order)

@@ -35,13 +35,13 @@ def chart(caption: str, rows: list[Row]) -> str:
 def year_rows(listings: Listings) -> list[Row]:
     """Oldest year first, as a timeline reads; undated last."""
     terms = list(listings.groups["year"].items())
-    dated = [(t.slug, t.url, len(a)) for t, a in reversed(terms) if t.slug.isdigit()]
+    dated: list[Row] = [(t.slug, t.url, len(a)) for t, a in reversed(terms) if t.slug.isdigit()]
     return dated + [(t.label, t.url, len(a)) for t, a in terms if not t.slug.isdigit()]
 
 
 def province_rows(listings: Listings) -> list[Row]:
     groups = listings.groups["province"]
-    rows = []
+    rows: list[Row] = []
     for unit in current_units():
         term = province_term(unit, "current")
         rows.append((unit, term.url, len(groups.get(term, ()))))
