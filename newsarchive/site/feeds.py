@@ -8,9 +8,7 @@ and scraped text sometimes carries, are dropped first.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -19,8 +17,8 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from newsarchive.article.model import Article
-from newsarchive.site.render import lede
 from newsarchive.files import atomic_write
+from newsarchive.site.render import lede
 from newsarchive.site.taxonomy import article_url
 
 FEED_SIZE = 50

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsarchive.article.model import EVENT_TYPES, Article
-from newsarchive.site.display import event_label
 from newsarchive.gazetteer import current_units
+from newsarchive.site.display import event_label
 from newsarchive.site.pages import Page, lastmod_meta, page, page_links, pager
 from newsarchive.site.render import count_label, entry, esc, link
 from newsarchive.site.taxonomy import (
