@@ -18,7 +18,9 @@ from conftest import ROOT
 FAKE = """#!/bin/sh
 if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then mkdir -p "$3/bin"; touch "$3/made-by-fake"; exit 0; fi
 if [ "$1" = "-c" ]; then
-  exec {python} -c "import sys; sys.version_info = tuple(int(p) for p in '$FAKE_VERSION'.split('.')) + ('final', 0); sys.version = '$FAKE_VERSION (fake)'; sys.executable = '$0'
+  exec {python} -c "import sys
+sys.version_info = tuple(int(p) for p in '$FAKE_VERSION'.split('.')) + ('final', 0)
+sys.version, sys.executable = '$FAKE_VERSION (fake)', '$0'
 $2"
 fi
 exit 3

@@ -22,13 +22,13 @@ from typing import Any
 
 import yaml
 
-from newsarchive.article.checks import FieldChecks, Header, Problem, brief
+from newsarchive.article.checks import FieldChecks, Header, Problem, brief, errors
 from newsarchive.article.model import from_front_matter
 from newsarchive.errors import ArchiveError
 from newsarchive.text import slugify
 
-__all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "shared_validator",
-           "shown_path", "validate_archive", "validate_paths"]
+__all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "errors",
+           "shared_validator", "shown_path", "validate_archive", "validate_paths"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BOUNDARY = re.compile(r"^-{3,}\s*$")

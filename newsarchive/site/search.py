@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -43,12 +42,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from newsarchive.article.model import Article, load
-from newsarchive.site.display import event_label, format_partial
-from newsarchive.gazetteer import current_unit
 from newsarchive.article.body import lede
-from newsarchive.site.taxonomy import article_url, newest_first
+from newsarchive.article.model import Article, load
 from newsarchive.files import atomic_write
+from newsarchive.gazetteer import current_unit
+from newsarchive.site.display import event_label, format_partial
+from newsarchive.site.taxonomy import article_url, newest_first
 from newsarchive.text import fold, nfc
 
 __all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "fnv1a", "iter_articles",
