@@ -149,7 +149,7 @@ def test_time_event_and_tag_listings(built: Path, url: str, says: str, articles)
 
 def test_years_index_counts_and_months(built: Path) -> None:
     text = text_of(built, "nam")
-    assert "Năm 2025 1 bài tháng 9 năm 2025 1 bài" in text
+    assert "Năm 2025 1 bài Tháng 9 năm 2025 1 bài" in text
     assert text.index("Năm 2025") < text.index("Năm 1988") < text.index("Chưa rõ ngày 1 bài")
     assert not (built / "nam" / "1988" / "01").exists()
 

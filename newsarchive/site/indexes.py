@@ -164,7 +164,9 @@ def years_index(listings: Listings) -> AxisIndex:
 
     def year(term: Term, articles: list[Article]) -> Item:
         def item(url: str) -> str:
-            chips = ", ".join(term_item(m, a, url) for m, a in months.get(term.slug, []))
+            # The first month starts a line: "Tháng 9 năm 2025, tháng 8 năm 2025".
+            chips = ", ".join(term_item(_titled(m) if i == 0 else m, a, url)
+                              for i, (m, a) in enumerate(months.get(term.slug, [])))
             return (f"<li>{term_item(_titled(term), articles, url)}"
                     f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
         return item
