@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -113,3 +114,23 @@ def test_tags_and_years_have_feeds_too(tmp_path) -> None:
     tags = sorted(p.name for p in (tmp_path / "feeds/the").glob("*.xml"))
     assert "dang-bo.xml" in tags
     assert not (tmp_path / "feeds/nam/chua-ro.xml").exists()
+
+
+def test_every_feed_has_what_rfc_4287_requires(tmp_path) -> None:
+    """§4.1.1: a feed has one id, title and updated, and an author unless every entry has
+    one; §4.1.2: each entry has one id, title and updated; dates are RFC 3339 date-times."""
+    site = build_site(load_articles(FIXTURES))
+    write_feeds(site.feeds, tmp_path, SITE)
+    date_time = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+    paths = sorted(tmp_path.rglob("*.xml"))
+    assert len(paths) > 10
+    for path in paths:
+        feed = parse(path.read_bytes())
+        for element in ("id", "title", "updated"):
+            assert len(feed.findall(f"{ATOM}{element}")) == 1, (path, element)
+        assert feed.find(f"{ATOM}author/{ATOM}name") is not None, path
+        assert date_time.match(feed.findtext(f"{ATOM}updated")), path
+        for entry in feed.iter(f"{ATOM}entry"):
+            for element in ("id", "title", "updated"):
+                assert len(entry.findall(f"{ATOM}{element}")) == 1, (path, element)
+            assert date_time.match(entry.findtext(f"{ATOM}updated")), path

@@ -208,3 +208,41 @@ def test_search_lives_in_the_url_and_restores_on_load(opened, site) -> None:
     assert fresh.input_value('select[data-na-facet="province"]') == "Hòa Bình"
     assert fresh.input_value("select[data-na-sort]") == "relevance"
     assert shown(fresh) == found
+
+
+@pytest.fixture(scope="module")
+def narrowing_web(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The client over an index of "Bình Định" and "phê bình … quy định" (test_search)."""
+    from test_search import NARROWING
+
+    from newsarchive.article.model import Article, PartialDate
+
+    root = tmp_path_factory.mktemp("narrowing-web")
+    build_index([Article(title, date=PartialDate.parse(day), body=body, slug=slug)
+                 for slug, title, day, body in NARROWING], root / "search")
+    shutil.copy(ROOT / "docs" / "assets" / "search" / "search.js", root / "search.js")
+    (root / "index.html").write_text(
+        '<!doctype html><meta charset="utf-8"><script src="search.js"></script>', "utf-8")
+    with serving(root) as url:
+        yield root / "search", url
+
+
+@pytest.mark.parametrize("text", ["Bình Định", "BÌNH ĐỊNH", "binh dinh", "Bình", "bình định"],
+                         ids=["accented", "accented-upper", "folded", "one-syllable", "lower"])
+@pytest.mark.parametrize("sort", ["date", "relevance"])
+def test_client_narrows_to_the_words_typed_with_diacritics(page, narrowing_web, text: str,
+                                                           sort: str) -> None:
+    index_dir, url = narrowing_web
+    page.goto(url)
+    got = page.evaluate(
+        """async ([text, sort]) => {
+             const ns = window.NewsarchiveSearch;
+             const s = new ns.Search(new ns.Index(new URL("search/", location.href)), text,
+                                     {}, sort);
+             const pages = [];
+             while (!s.done) pages.push(await s.more());
+             return pages.flat();
+           }""", [text, sort])
+    assert got == query(index_dir, text, sort=sort)
+    if text != "binh dinh" and text != "Bình":
+        assert slugs(index_dir, got) == ["binh-dinh-dai-hoi"]

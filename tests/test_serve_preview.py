@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -46,8 +47,12 @@ def _wait(url: str, process: subprocess.Popen[str], attempts: int = 240) -> None
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    articles = tmp_path_factory.mktemp("serve") / "articles"
+def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("serve") / "articles"
+
+
+@pytest.fixture(scope="module")
+def preview(articles: Path) -> Iterator[str]:
     shutil.copytree(FIXTURES / "articles", articles)
     shutil.copytree(BROKEN / "raw", articles / "raw", dirs_exist_ok=True)
     for name in ("loai-su-kien-la.md", "yaml-sai.md"):
@@ -55,8 +60,9 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "NEWSARCHIVE_ARTICLES": str(articles), "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--no-livereload",
-         "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(ROOT / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+         "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(ROOT / "mkdocs.yml"),
+         "--watch", str(articles)],  # mkdocs.yml watches articles/, not this folder
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -93,3 +99,25 @@ def test_the_rest_of_the_site_keeps_working(page, preview: str, path: str) -> No
     response = page.goto(preview + path)
     assert response is not None and response.status == 200
     assert "loai-su-kien-la" not in page.content(), "an invalid article is in no listing"
+
+
+def test_an_article_broken_while_serving_becomes_its_problem_page(page, preview: str,
+                                                                  articles: Path) -> None:
+    """The editor's loop: save a mistake, the preview rebuilds and shows it (no hang)."""
+    good = (BROKEN / "hop-le.md").read_text("utf-8")
+    (articles / "vua-luu.md").write_text(
+        good.replace("event_type: tong-ket", "event_type: so ket"), "utf-8")
+    url = preview + "bai-viet/2012/vua-luu/"
+    for _ in range(240):  # a bounded number of polls; no clock is asserted
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if "Bài chưa hợp lệ" in response.read().decode("utf-8"):
+                    break
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    page.goto(url)
+    problems = page.locator(".na-problems").inner_text()
+    assert '"so ket" không hợp lệ (có phải "so-ket"?)' in problems
+    page.goto(preview)
+    assert "vua-luu.md" in page.locator(".na-invalid").inner_text()
