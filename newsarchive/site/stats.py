@@ -8,8 +8,8 @@ count in the chart.
 from __future__ import annotations
 
 from newsarchive.article.model import EVENT_TYPES
-from newsarchive.gazetteer import current_units
 from newsarchive.site.display import event_label
+from newsarchive.gazetteer import current_units
 from newsarchive.site.pages import Page, lastmod_meta, page
 from newsarchive.site.render import count_label, esc, link
 from newsarchive.site.taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
