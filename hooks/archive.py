@@ -5,7 +5,7 @@ turns its plain data into ``File.generated`` pages (never in the nav), renders e
 page when MkDocs reads it and frees it once written (a 100k archive's HTML would not
 fit in memory), puts each page's pre-rendered, escaped HTML around its converted
 Markdown, sets the sitemap ``lastmod`` from the page's own date, and writes the feeds
-after the build. The articles folder is ``articles/`` beside mkdocs.yml, or
+and robots.txt after the build. The articles folder is ``articles/`` beside mkdocs.yml, or
 ``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
 
 Under ``mkdocs serve --dirty`` (``make serve``) a page whose meta, Markdown and HTML
@@ -28,7 +28,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from newsarchive.site.build import Memo, articles_dir, build_site, load_articles
+from newsarchive.article.validate import shared_validator, shown_path
+from newsarchive.files import atomic_write
+from newsarchive.site.build import Memo, articles_dir, build_site, load_articles, robots_txt
 from newsarchive.site.feeds import FeedSpec, write_feeds
 from newsarchive.site.pages import Page as GeneratedPage
 from newsarchive.site.pages import PageRenderer
@@ -48,6 +50,7 @@ class _Build:
     """What the hooks share during one build; ``written`` and ``memo`` outlive it (serve)."""
 
     incremental: bool = False
+    serving: bool = False
     renderers: dict[str, PageRenderer] = field(default_factory=dict)
     rendered: dict[str, GeneratedPage] = field(default_factory=dict)  # until inserted
     packed: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # until written
@@ -68,11 +71,17 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 
 def on_startup(command: str, dirty: bool) -> None:
     _build.incremental = command == "serve" and dirty
+    _build.serving = command == "serve"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     memo = _build.memo if _build.incremental else None
-    site = build_site(load_articles(_articles_dir(config)), config.site_name, memo)
+    folder = _articles_dir(config)
+    # Serve only: hooks/validate.py let invalid articles through; each becomes a page of its
+    # problems (a build has stopped before this point). The validator caches every file.
+    problems = shared_validator().check_archive(shown_path(folder)) if _build.serving else []
+    site = build_site(load_articles(folder), config.site_name, memo, problems,
+                      config.site_url or "")
     _build.feeds = site.feeds
     _build.renderers = dict(site.pages)
     _build.rendered.clear()
@@ -183,7 +192,8 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(page.file, ArchiveFile):  # written now; MkDocs would keep it to the end
-        page.content, page.meta = None, {}
+        # robots stays: overrides/sitemap.xml leaves "noindex" pages out of the sitemap.
+        page.content, page.meta = None, {"robots": page.meta.get("robots")}
     return output
 
 
@@ -200,6 +210,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _remove_stale(_build.written.get(config.site_dir, {}), _build.pending)
         _build.written[config.site_dir] = _build.pending
     write_feeds(feeds, site_dir, config.site_url or "/")
+    atomic_write(site_dir / "robots.txt", robots_txt(config.site_url or "/"))
     _build.feeds, _build.pending, _build.renderers = [], {}, {}
     _build.rendered.clear()
     _build.packed.clear()

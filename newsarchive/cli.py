@@ -3,6 +3,7 @@
 Example:
     newsarchive ingest articles/raw      # raw texts → articles/*.md (make ingest)
     newsarchive check                    # validate every article (make check)
+    newsarchive review articles/x.md     # the pull-request comment for new articles
     newsarchive accuracy                 # the cleaner against the labelled corpus (make accuracy)
 """
 
@@ -14,6 +15,7 @@ import sys
 COMMANDS = {
     "ingest": "clean raw texts and saved pages into articles/*.md",
     "check": "validate articles' front matter; every problem as path:line: message",
+    "review": "the pull-request comment (Markdown) listing new articles' fields to check",
     "accuracy": "run the cleaner over a labelled corpus; ok / wrong / flagged per field",
 }
 

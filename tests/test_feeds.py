@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -71,10 +72,65 @@ def test_site_has_a_feed_for_the_archive_each_province_and_each_event_type(tmp_p
     site = build_site(load_articles(FIXTURES))
     write_feeds(site.feeds, tmp_path, SITE.rstrip("/"))
     everything = parse((tmp_path / "feeds/index.xml").read_bytes())
-    assert len(titles(everything)) == 12  # 13 fixtures, one undated
+    # 13 fixtures: one undated, one known to the year (1988), one to the month (2012-01)
+    assert len(titles(everything)) == 10
     vinh_long = titles(parse((tmp_path / "feeds/tinh/vinh-long.xml").read_bytes()))
     assert vinh_long[0] == "Văn phòng UBND tỉnh Vĩnh Long (mới) triển khai nhiệm vụ sau hợp nhất"
     assert len(vinh_long) == 5
     assert len(titles(parse((tmp_path / "feeds/su-kien/hoi-nghi.xml").read_bytes()))) == 3
     assert (tmp_path / "feeds/tinh/chua-xac-dinh.xml").is_file()
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize(("dates", "kept", "updated"), [
+    ({"date": PartialDate(2012, 1, 5)}, True, "2012-01-05"),
+    ({"date": PartialDate(2012, 1), "event_date": PartialDate(2011, 12, 30)}, True, "2011-12-30"),
+    ({"date": PartialDate(2012, 1)}, False, None),
+    ({"event_date": PartialDate(2012)}, False, None),
+], ids=["day", "month-published-day-event", "month-only", "year-only"])
+def test_a_partial_date_never_becomes_an_invented_day(dates, kept, updated) -> None:
+    article = Article("Tin", slug="tin", body="Mở đầu.", **dates)
+    spec = feed_spec("feeds/index.xml", "Lưu trữ", "", [article])
+    assert bool(spec.articles) is kept
+    if kept:
+        entry = parse(render_feed(spec, SITE)).find(f"{ATOM}entry")
+        assert entry.findtext(f"{ATOM}updated").startswith(updated)
+
+
+def test_feed_names_the_archive_as_author_and_its_newest_entry_as_updated() -> None:
+    older_event_newer_post = Article("b", date=PartialDate(2021, 3, 2),
+                                     event_date=PartialDate(2020, 1, 1), slug="b")
+    spec = feed_spec("feeds/index.xml", "Lưu trữ", "", [dated("a", 2020),
+                                                       older_event_newer_post], "Lưu trữ tin")
+    feed = parse(render_feed(spec, SITE))
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Lưu trữ tin"
+    assert feed.findtext(f"{ATOM}updated").startswith("2021-03-02")
+
+
+def test_tags_and_years_have_feeds_too(tmp_path) -> None:
+    site = build_site(load_articles(FIXTURES))
+    write_feeds(site.feeds, tmp_path, SITE)
+    assert titles(parse((tmp_path / "feeds/nam/2017.xml").read_bytes()))
+    tags = sorted(p.name for p in (tmp_path / "feeds/the").glob("*.xml"))
+    assert "dang-bo.xml" in tags
+    assert not (tmp_path / "feeds/nam/chua-ro.xml").exists()
+
+
+def test_every_feed_has_what_rfc_4287_requires(tmp_path) -> None:
+    """§4.1.1: a feed has one id, title and updated, and an author unless every entry has
+    one; §4.1.2: each entry has one id, title and updated; dates are RFC 3339 date-times."""
+    site = build_site(load_articles(FIXTURES))
+    write_feeds(site.feeds, tmp_path, SITE)
+    date_time = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+    paths = sorted(tmp_path.rglob("*.xml"))
+    assert len(paths) > 10
+    for path in paths:
+        feed = parse(path.read_bytes())
+        for element in ("id", "title", "updated"):
+            assert len(feed.findall(f"{ATOM}{element}")) == 1, (path, element)
+        assert feed.find(f"{ATOM}author/{ATOM}name") is not None, path
+        assert date_time.match(feed.findtext(f"{ATOM}updated")), path
+        for entry in feed.iter(f"{ATOM}entry"):
+            for element in ("id", "title", "updated"):
+                assert len(entry.findall(f"{ATOM}{element}")) == 1, (path, element)
+            assert date_time.match(entry.findtext(f"{ATOM}updated")), path

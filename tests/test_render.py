@@ -34,8 +34,8 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>'
 @pytest.mark.parametrize(("value", "expected"), [
     (PartialDate(2017, 8, 28), "Thứ Hai, 28 tháng 8 năm 2017"),
     (PartialDate(2020, 6, 5), "Thứ Sáu, 5 tháng 6 năm 2020"),
-    (PartialDate(2018, 12), "tháng 12 năm 2018"),
-    (PartialDate(1988), "năm 1988"),
+    (PartialDate(2018, 12), "Tháng 12 năm 2018"),
+    (PartialDate(1988), "Năm 1988"),
     (None, "Chưa xác định"),
 ], ids=["day", "another-day", "month", "year", "unknown"])
 def test_dates_in_vietnamese(value, expected) -> None:
@@ -147,9 +147,20 @@ def _ben_tre(**changes) -> Article:
 
 def test_province_html_says_where_a_merged_province_belongs_now() -> None:
     soup = BeautifulSoup(province_html(_ben_tre(), "bai-viet/2020/ben-tre-dai-hoi/"), "html.parser")
-    assert soup.get_text() == "Bến Tre — nay thuộc Vĩnh Long"
+    assert soup.get_text() == "Bến Tre (nay thuộc Vĩnh Long)"
     assert [a["href"] for a in soup.find_all("a")] == ["../../../tinh/ben-tre/",
                                                        "../../../tinh/vinh-long/"]
+
+
+@pytest.mark.parametrize(("provinces", "text"), [
+    (["Hải Phòng", "Kiên Giang"], "Hải Phòng; Kiên Giang (nay thuộc An Giang)"),
+    (["Kiên Giang", "Hải Phòng"], "Kiên Giang (nay thuộc An Giang); Hải Phòng"),
+    (["Bến Tre", "Trà Vinh"], "Bến Tre (nay thuộc Vĩnh Long); Trà Vinh (nay thuộc Vĩnh Long)"),
+    (["Hà Nội", "Cao Bằng"], "Hà Nội, Cao Bằng"),
+], ids=["only-the-changed-one", "order-kept", "each-its-own-note", "none-changed"])
+def test_multi_province_line_says_what_each_belongs_to_now(provinces, text) -> None:
+    html = province_html(_ben_tre(provinces=provinces, date=PartialDate(2020, 6, 5)), "")
+    assert BeautifulSoup(html, "html.parser").get_text() == text
 
 
 @pytest.mark.parametrize(("provinces", "text"), [
@@ -177,11 +188,12 @@ def test_article_page_facts() -> None:
     assert facts == {
         "Ngày đăng": "Thứ Sáu, 5 tháng 6 năm 2020",
         "Ngày diễn ra sự kiện": "Thứ Năm, 4 tháng 6 năm 2020",
-        "Tỉnh, thành phố": "Bến Tre — nay thuộc Vĩnh Long",
+        "Tỉnh, thành phố": "Bến Tre (nay thuộc Vĩnh Long)",
         "Loại sự kiện": "Đại hội", "Thẻ": "Đảng bộ", "Nguồn": "Báo Đồng Khởi",
         "Tác giả": "Thanh Đồng",
     }
     assert soup.select_one("figcaption").get_text() == "Quang cảnh đại hội (Ảnh: T.Đ)"
+    assert soup.select_one("figure .na-figure__missing").get_text() == "Ảnh không được lưu"
     assert meta["lastmod"] == "2020-06-05" and meta["title"] == "Đại hội Chi bộ"
 
 
@@ -213,13 +225,32 @@ def test_article_page_links_neighbours_and_related() -> None:
     assert [a["href"] for a in around.select("ul a")] == ["../../../bai-viet/2020/cu/"]
 
 
-def test_head_html_has_opengraph_and_news_article_json_ld() -> None:
-    soup = BeautifulSoup(head_html(_ben_tre(title=HOSTILE)), "html.parser")
+def _head(article: Article, site_url: str = "https://vp.example/") -> tuple[dict, dict]:
+    soup = BeautifulSoup(head_html(article, site_url), "html.parser")
     og = {m["property"]: m["content"] for m in soup.find_all("meta")}
-    assert og["og:title"] == HOSTILE and og["article:published_time"] == "2020-06-05"
-    data = json.loads(soup.find("script", type="application/ld+json").string)
+    return og, json.loads(soup.find("script", type="application/ld+json").string)
+
+
+def test_head_html_has_opengraph_and_news_article_json_ld() -> None:
+    og, data = _head(_ben_tre(title=HOSTILE))
+    assert og["article:published_time"] == "2020-06-05" and og["article:tag"] == "Đảng bộ"
     assert data["@type"] == "NewsArticle" and data["headline"] == HOSTILE
     assert data["author"] == [{"@type": "Person", "name": "Thanh Đồng"}]
+    assert data["url"] == "https://vp.example/bai-viet/2020/ben-tre-dai-hoi/"
+
+
+@pytest.mark.parametrize(("dates", "published", "event"), [
+    ({"date": PartialDate(2020, 6, 5), "event_date": PartialDate(2020, 6, 4)},
+     "2020-06-05", "2020-06-04"),
+    ({"date": None, "event_date": PartialDate(2020, 6, 4)}, "2020-06-04", "2020-06-04"),
+    ({"date": None, "event_date": PartialDate(2012, 1)}, "2012-01", "2012-01"),
+    ({"date": PartialDate(2012, 1), "event_date": None}, "2012-01", None),
+], ids=["both", "event-date-only", "event-month-only", "published-month"])
+def test_json_ld_dates_keep_their_precision(dates, published, event) -> None:
+    og, data = _head(_ben_tre(**dates))
+    assert (data["datePublished"], data["dateModified"]) == (published, published)
+    assert data.get("contentReferenceTime") == event
+    assert og.get("article:published_time") == (str(dates["date"]) if dates["date"] else None)
 
 
 def test_entry_shows_date_provinces_event_and_lede() -> None:
@@ -273,4 +304,5 @@ def test_any_cleaner_paragraph_displays_as_published(published: str) -> None:
 
 def test_cleaner_figure_line_displays_its_caption_once() -> None:
     body = "Mở đầu.\n\n" + render_figure("Quang cảnh <b>hội nghị</b> & khách", "T&N")
-    assert displayed(body) == "Mở đầu. Quang cảnh <b>hội nghị</b> & khách (Ảnh: T&N)"
+    assert displayed(body) == ("Mở đầu. Ảnh không được lưu Quang cảnh <b>hội nghị</b> & "
+                               "khách (Ảnh: T&N)")

@@ -61,10 +61,13 @@ def test_slash_focuses_search_and_escape_closes(opened) -> None:
 
 @pytest.mark.parametrize(("left", "right"), QUERY_PAIRS, ids=QUERY_PAIR_IDS)
 def test_query_pairs_show_the_same_articles(opened, site, left: str, right: str) -> None:
+    """Each spelling shows what the reference finds; typed with diacritics, a part of it."""
     first = search(opened, left)
     assert first
-    assert search(opened, right) == first
     assert first == slugs(site[0] / "search", query(site[0] / "search", left))
+    second = search(opened, right)
+    assert second == slugs(site[0] / "search", query(site[0] / "search", right))
+    assert second and set(second) <= set(first)
 
 
 def test_matches_are_marked_in_the_published_text(opened) -> None:
@@ -170,3 +173,76 @@ def test_client_matches_reference_over_tiny_blocks(page, tiny_index, sort: str) 
                      return pages.flat();
                    }""", [text, wanted, sort])
             assert got == query(index_dir, text, filters, sort), (text, filters)
+
+
+def test_newest_first_is_strictly_by_date(opened) -> None:
+    # "Đảng bộ" as a word in some, both syllables apart in gia-lai-nhan-su (the newest).
+    assert search(opened, "dang bo") == ["gia-lai-nhan-su", "ben-tre-2021",
+                                         "dai-hoi-hoa-binh-2020", "so-ket-hoa-binh-2019"]
+    assert "mới nhất trước" in opened.inner_text(STATUS)
+
+
+@pytest.mark.parametrize(("text", "expected", "said"), [
+    ("Đảng bộ", ["ben-tre-2021", "dai-hoi-hoa-binh-2020"], "có đúng “Đảng bộ” (có dấu"),
+    ("Đang bô", ["gia-lai-nhan-su", "ben-tre-2021", "dai-hoi-hoa-binh-2020",
+                 "so-ket-hoa-binh-2019"], "Không có bài nào có đúng “Đang bô” (có dấu)"),
+], ids=["narrowed-to-the-exact-words", "nothing-exact-falls-back-and-says-so"])
+def test_diacritics_typed_narrow_and_the_status_says_so(opened, text: str, expected: list[str],
+                                                        said: str) -> None:
+    assert search(opened, text) == expected
+    assert said in opened.inner_text(STATUS)
+
+
+def test_search_lives_in_the_url_and_restores_on_load(opened, site) -> None:
+    opened.select_option('select[data-na-facet="province"]', "Hòa Bình")
+    opened.select_option("select[data-na-sort]", "relevance")
+    found = search(opened, "van phong")
+    params = opened.evaluate("Object.fromEntries(new URL(location.href).searchParams)")
+    assert params == {"q": "van phong", "sort": "relevance", "province": "Hòa Bình"}
+    shared = opened.url
+    fresh = opened.context.new_page()
+    fresh.goto(shared)
+    fresh.wait_for_function("document.querySelector('.na-search').dataset.naState")
+    assert fresh.is_checked("#__search")
+    assert fresh.input_value(INPUT) == "van phong"
+    assert fresh.input_value('select[data-na-facet="province"]') == "Hòa Bình"
+    assert fresh.input_value("select[data-na-sort]") == "relevance"
+    assert shown(fresh) == found
+
+
+@pytest.fixture(scope="module")
+def narrowing_web(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The client over an index of "Bình Định" and "phê bình … quy định" (test_search)."""
+    from test_search import NARROWING
+
+    from newsarchive.article.model import Article, PartialDate
+
+    root = tmp_path_factory.mktemp("narrowing-web")
+    build_index([Article(title, date=PartialDate.parse(day), body=body, slug=slug)
+                 for slug, title, day, body in NARROWING], root / "search")
+    shutil.copy(ROOT / "docs" / "assets" / "search" / "search.js", root / "search.js")
+    (root / "index.html").write_text(
+        '<!doctype html><meta charset="utf-8"><script src="search.js"></script>', "utf-8")
+    with serving(root) as url:
+        yield root / "search", url
+
+
+@pytest.mark.parametrize("text", ["Bình Định", "BÌNH ĐỊNH", "binh dinh", "Bình", "bình định"],
+                         ids=["accented", "accented-upper", "folded", "one-syllable", "lower"])
+@pytest.mark.parametrize("sort", ["date", "relevance"])
+def test_client_narrows_to_the_words_typed_with_diacritics(page, narrowing_web, text: str,
+                                                           sort: str) -> None:
+    index_dir, url = narrowing_web
+    page.goto(url)
+    got = page.evaluate(
+        """async ([text, sort]) => {
+             const ns = window.NewsarchiveSearch;
+             const s = new ns.Search(new ns.Index(new URL("search/", location.href)), text,
+                                     {}, sort);
+             const pages = [];
+             while (!s.done) pages.push(await s.more());
+             return pages.flat();
+           }""", [text, sort])
+    assert got == query(index_dir, text, sort=sort)
+    if text != "binh dinh" and text != "Bình":
+        assert slugs(index_dir, got) == ["binh-dinh-dai-hoi"]

@@ -265,3 +265,41 @@ def test_alias_bomb_gives_short_messages() -> None:
     problems = check_text(text, "x.md", TODAY)
     assert [p.field for p in problems][-9:] == ["tags"] * 9
     assert max(len(str(p)) for p in problems) < 300
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("so ket", ' (có phải "so-ket"?)'),
+    ("Sơ kết", ' (có phải "so-ket"?)'),
+    ("tongket", ' (có phải "tong-ket"?)'),
+    ("hoi_nghi", ' (có phải "hoi-nghi"?)'),
+    ("hop-bao", ""),
+], ids=["space", "vietnamese-label", "no-hyphen", "underscore", "nothing-near"])
+def test_event_type_near_miss_is_suggested(value: str, hint: str) -> None:
+    text = _edit("event_type: tong-ket", f"event_type: {value}")
+    assert _shown(check_text(text, "x.md", TODAY)) == [
+        f'6: event_type: loại sự kiện "{value}" không hợp lệ{hint}; chọn một trong: dai-hoi, '
+        "so-ket, tong-ket, hoi-nghi, khen-thuong, nhan-su, chuyen-de, khac"]
+
+
+MERGED_AWAY = ('"Bến Tre" là tên tỉnh trước 1/7/2025 (nay thuộc Vĩnh Long), nhưng bài ghi ngày '
+               '{day}; nếu bài nói về đơn vị hiện nay, ghi "Vĩnh Long"; nếu bài nói về tỉnh cũ, '
+               "giữ nguyên")
+
+
+@pytest.mark.parametrize(("province", "dates", "expected"), [
+    ("Bến Tre", "date: 2025-07-01\nevent_date: null", [MERGED_AWAY.format(day="2025-07-01")]),
+    ("Bến Tre", "date: null\nevent_date: 2025-08", [MERGED_AWAY.format(day="2025-08")]),
+    ("Bến Tre", "date: 2026\nevent_date: null", [MERGED_AWAY.format(day="2026")]),
+    ("Bến Tre", "date: 2025-06-30\nevent_date: 2025-07-02", []),
+    ("Bến Tre", "date: 2025\nevent_date: null", []),
+    ("Vĩnh Long", "date: 2025-07-01\nevent_date: null", []),
+    ("Lai Châu", "date: 2025-09-01\nevent_date: null", []),
+], ids=["on-merger-day", "event-month-after", "year-after", "published-before",
+        "year-of-merger", "current-unit", "unchanged-unit"])
+def test_pre_merger_province_after_the_merger_is_a_warning(
+        province: str, dates: str, expected: list[str]) -> None:
+    text = _edit("date: 2021-04-20\nevent_date: 2012-01", dates).replace(
+        "provinces: [Lai Châu]", f"provinces: [{province}]")
+    problems = check_text(text, "x.md", TODAY)
+    assert [p.message for p in problems] == expected
+    assert all(p.is_warning and "cảnh báo: " in str(p) for p in problems)

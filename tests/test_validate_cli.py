@@ -98,3 +98,29 @@ def test_pre_commit_runs_the_validator_and_ruff_without_downloads() -> None:
     assert {hook["language"] for hook in hooks.values()} == {"system"}
     assert hooks["validate-articles"]["entry"] == ".venv/bin/python scripts/validate.py"
     assert hooks["ruff"]["entry"] == ".venv/bin/ruff check"
+
+
+def _post_merger(archive: Path) -> Path:
+    """hop-le.md published on 1 August 2025 but naming Bến Tre (merged into Vĩnh Long)."""
+    path = archive / "hop-le.md"
+    path.write_text(path.read_text("utf-8").replace("date: 2021-04-20", "date: 2025-08-01")
+                    .replace("provinces: [Lai Châu]", "provinces: [Bến Tre]"), "utf-8")
+    return path
+
+
+def test_a_warning_is_printed_but_does_not_fail_the_check(tmp_path: Path) -> None:
+    path = _post_merger(_archive(tmp_path, "hop-le.md"))
+    result = _run("--today", "2026-11-21", path)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"{path}:5: provinces: cảnh báo: \"Bến Tre\" là tên tỉnh")
+    assert result.stderr == "Đã kiểm tra 1 bài viết: không có lỗi (1 cảnh báo).\n"
+
+
+def test_a_warning_does_not_stop_the_strict_build(tmp_path: Path) -> None:
+    from conftest import build_site
+
+    archive = _archive(tmp_path / "articles", "hop-le.md")
+    _post_merger(archive)
+    result = build_site(archive, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "bai-viet" / "2012" / "hop-le" / "index.html").is_file()

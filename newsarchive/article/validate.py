@@ -25,13 +25,13 @@ from typing import Any
 
 import yaml
 
-from newsarchive.article.checks import FieldChecks, Header, Problem, brief
+from newsarchive.article.checks import FieldChecks, Header, Problem, brief, errors
 from newsarchive.article.model import FIELDS, Article, from_front_matter
 from newsarchive.errors import ArchiveError
 from newsarchive.text import slugify
 
-__all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "shared_validator",
-           "shown_path", "validate_archive", "validate_paths"]
+__all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "errors",
+           "shared_validator", "shown_path", "validate_archive", "validate_paths"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
@@ -110,8 +110,9 @@ def _inspect(text: str, path: str, today: date) -> _Inspection:
     header = Header(meta, header_lines)
     problems = FieldChecks(path, header, today, FIELDS).run()
     article = None
-    if not problems:
-        article, problems = _build(meta, _body(text), path)
+    if not errors(problems):  # warnings alone leave the article valid
+        article, failures = _build(meta, _body(text), path)
+        problems = problems + failures
     return _Inspection(problems, meta.get("raw"), header.line_of("raw"), article)
 
 

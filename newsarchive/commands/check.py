@@ -6,8 +6,10 @@ Example:
 
 Each problem names the file, the line, the field (as written in the front matter) and,
 in Vietnamese, what is wrong and how to fix it; all problems are printed at once.
-Exit status: 0 when every article is valid, 1 when there are problems, 2 on a usage
-error (an unknown option, a path that does not exist).
+A warning ("cảnh báo: …", e.g. a pre-2025 province on an article dated after the
+1 July 2025 merger) asks for a look but does not fail the check or the build.
+Exit status: 0 when every article is valid (warnings or not), 1 when there are errors,
+2 on a usage error (an unknown option, a path that does not exist).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from newsarchive.article.validate import Validator, shown_path
+from newsarchive.article.validate import Validator, errors, shown_path
 from newsarchive.site.build import articles_dir
 
 
@@ -60,10 +62,13 @@ def main(argv: list[str] | None = None, prog: str = "newsarchive check",
     problems = Validator().check_paths(paths, args.today)
     for problem in problems:
         print(problem)
-    files = len({problem.path for problem in problems})
-    if problems:
-        print(f"{len(problems)} lỗi trong {files}/{len(paths)} tệp.", file=sys.stderr)
+    failing = errors(problems)
+    warnings = len(problems) - len(failing)
+    noted = f" ({warnings} cảnh báo)" if warnings else ""
+    if failing:
+        files = len({problem.path for problem in failing})
+        print(f"{len(failing)} lỗi trong {files}/{len(paths)} tệp{noted}.", file=sys.stderr)
         return 1
-    print(f"Đã kiểm tra {len(paths)} bài viết: không có lỗi.", file=sys.stderr)
+    print(f"Đã kiểm tra {len(paths)} bài viết: không có lỗi{noted}.", file=sys.stderr)
     return 0
 

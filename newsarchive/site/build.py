@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,7 @@ from newsarchive.site.pages import (
     plain_entry,
     review_entry,
 )
+from newsarchive.site.problems import group_problems, problem_pages, problems_notice, split_valid
 from newsarchive.site.render import clear_caches, count_label, esc, link
 from newsarchive.site.taxonomy import (
     Listings,
@@ -146,18 +147,24 @@ class Memo:
 
 
 def build_site(articles: list[Article], site_name: str = SITE_NAME,
-               memo: Memo | None = None) -> Site:
+               memo: Memo | None = None, problems: Iterable[Problem] = (),
+               site_url: str = "") -> Site:
     """Plan the whole site: one renderer per page; cost is linear in the number of articles.
 
     ``memo`` (under ``mkdocs serve``) makes each renderer reuse what the previous build
-    rendered from the same articles.
+    rendered from the same articles. ``problems`` (also only under ``mkdocs serve``; a
+    strict build stops before) turns each invalid article into a page listing its errors
+    (:mod:`newsarchive.site.problems`), and the rest of the site is built as usual.
+    ``site_url`` ("https://…/") makes the articles' JSON-LD ``url`` absolute.
     """
     clear_caches()
+    invalid = group_problems(problems)
+    articles, problem_urls = split_valid(articles, invalid)
     listings = build_listings(articles)
     if memo is not None:
         memo.keep_only(listings.articles)
     site = Site()
-    site.pages.extend(_article_pages(listings, memo))
+    site.pages.extend(_article_pages(listings, memo, site_url))
     for listing in _listings(listings, memo.entries if memo is not None else plain_entry):
         site.pages.extend(_as_src(listing_pages(listing)))
     counts: dict[str, int] = {}
@@ -168,11 +175,28 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
         counts[rendered[0][0]] = len(rendered)
         axis_pages.extend((f"{url}index.md", partial(_given, page)) for url, page in rendered)
     site.pages.append(("index.md", partial(indexes.home_page, listings, site_name, FEED_ALL,
-                                           counts)))
+                                           counts, problems_notice(invalid, problem_urls))))
+    site.pages.extend(problem_pages(invalid, problem_urls))
     site.pages.extend(axis_pages)
     site.pages.append(("thong-ke/index.md", partial(stats.stats_page, listings)))
     site.feeds = _feeds(listings, site_name)
     return site
+
+
+def robots_txt(site_url: str) -> str:
+    """``robots.txt``: crawl everything, and where the sitemap is.
+
+    Nothing is disallowed: the editors' pages (``can-xem-lai/``) say ``noindex`` in their
+    ``<head>``, which a crawler only reads if it may fetch them. Crawlers read
+    robots.txt only at a host's root, so under a GitHub Pages project path it is a hint.
+
+    >>> print(robots_txt("https://vp.example/"), end="")
+    User-agent: *
+    Allow: /
+    Sitemap: https://vp.example/sitemap.xml
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"
 
 
 def _given(page: Page) -> Page:
@@ -190,14 +214,14 @@ def _as_src(pages: Iterator[tuple[str, PageRenderer]]) -> Iterator[tuple[str, Pa
         yield f"{url}index.md", render
 
 
-def _article_pages(listings: Listings, memo: Memo | None,
+def _article_pages(listings: Listings, memo: Memo | None, site_url: str = "",
                    ) -> Iterator[tuple[str, PageRenderer]]:
     around = neighbours(listings.articles)
     near = related(listings.articles)
     render = memo.article_page if memo is not None else article_page
     for article in listings.articles:
         newer, older = around[article.slug]
-        context = ArticleContext(newer, older, near[article.slug])
+        context = ArticleContext(newer, older, near[article.slug], site_url)
         yield article_url(article).rstrip("/") + ".md", partial(render, article, context)
 
 
@@ -206,19 +230,35 @@ def _listings(listings: Listings, entry: EntryRenderer) -> Iterator[Listing]:
     groups = listings.groups
     for term, articles in groups["province"].items():
         yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
-                      f"feeds/tinh/{term.slug}.xml", entry)
+                      feed_path(term), entry, [("tinh/", "Tỉnh, thành phố")])
     months = months_by_year(groups["month"])
     for term, articles in groups["year"].items():
         yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)),
-                      None, entry)
-    for axis in ("month", "tag"):
-        for term, articles in groups[axis].items():
-            yield Listing(term.url, _heading(term), articles, _parent_intro(term), None, entry)
+                      feed_path(term), entry, [("nam/", "Thời gian")])
+    for term, articles in groups["month"].items():
+        year = Term("nam", term.parent or "", f"Năm {term.parent}")
+        yield Listing(term.url, _heading(term), articles, _parent_intro(term), None, entry,
+                      [("nam/", "Thời gian"), (year.url, year.label)])
+    for term, articles in groups["tag"].items():
+        yield Listing(term.url, _heading(term), articles, None, feed_path(term), entry,
+                      [("the/", "Thẻ")])
     for term, articles in groups["event_type"].items():
-        yield Listing(term.url, term.label, articles, None, f"feeds/su-kien/{term.slug}.xml",
-                      entry)
+        yield Listing(term.url, term.label, articles, None, feed_path(term), entry,
+                      [("su-kien/", "Loại sự kiện")])
     review = [article for article in listings.articles if article.review]
-    yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry)
+    yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry,
+                  [("huong-dan/", "Hướng dẫn biên tập")], {"robots": "noindex"})
+
+
+FEED_AXES = ("province", "year", "event_type", "tag")  # a month page shows its year's feed
+
+
+def feed_path(term: Term) -> str | None:
+    """``feeds/tinh/ben-tre.xml``, ``feeds/nam/2017.xml``, ``feeds/the/dang-bo.xml``; an
+    undated year (``nam/chua-ro/``) has none, as an Atom entry needs a date."""
+    if term.prefix == "nam" and not term.slug.isdigit():
+        return None
+    return f"feeds/{term.prefix}/{term.slug}.xml"
 
 
 def _heading(term: Term) -> str:
@@ -242,8 +282,10 @@ def _months_intro(months: list[tuple[Term, list[Article]]] | None) -> Intro | No
 
 
 def _review_intro(url: str) -> str:
-    return ("<p>Các bài dưới đây có thông tin mà bộ làm sạch chưa chắc chắn. "
-            "Biên tập viên kiểm tra và sửa trong tệp bài viết.</p>")
+    return ("<p>Trang dành cho biên tập viên (không có trong trang chủ và không cho công cụ "
+            "tìm kiếm lập chỉ mục). Các bài dưới đây có thông tin mà bộ làm sạch chưa chắc "
+            "chắn: dưới mỗi bài là tệp cần sửa và các trường cần kiểm tra; sửa xong, xóa tên "
+            "trường khỏi <code>review:</code>.</p>")
 
 
 def _province_intro(term: Term, groups: dict[Term, list[Article]]) -> Intro:
@@ -268,9 +310,11 @@ def _province_intro(term: Term, groups: dict[Term, list[Article]]) -> Intro:
 
 
 def _feeds(listings: Listings, site_name: str) -> list[FeedSpec]:
-    specs = [feed_spec(FEED_ALL, site_name, "", listings.articles)]
-    for axis, prefix in (("province", "tinh"), ("event_type", "su-kien")):
+    specs = [feed_spec(FEED_ALL, site_name, "", listings.articles, site_name)]
+    for axis in FEED_AXES:
         for term, articles in listings.groups[axis].items():
-            specs.append(feed_spec(f"feeds/{prefix}/{term.slug}.xml",
-                                   f"{term.label} — {site_name}", term.url, articles))
+            path = feed_path(term)
+            if path is not None:
+                specs.append(feed_spec(path, f"{_heading(term)} — {site_name}", term.url,
+                                       articles, site_name))
     return specs

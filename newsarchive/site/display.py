@@ -5,7 +5,7 @@ Dates in the archive may be partial, so each precision has its own pattern:
 >>> format_partial(PartialDate(2017, 8, 28))
 'Thứ Hai, 28 tháng 8 năm 2017'
 >>> format_partial(PartialDate(2017, 8))
-'tháng 8 năm 2017'
+'Tháng 8 năm 2017'
 >>> format_partial(None)
 'Chưa xác định'
 """
@@ -43,14 +43,17 @@ def format_year(year: int) -> str:
 
 @cache  # Babel re-parses its pattern on every call; an archive has a few thousand dates
 def format_partial(value: PartialDate | None) -> str:
-    """A partial date at its own precision, or "Chưa xác định" when unknown."""
+    """A partial date at its own precision, or "Chưa xác định" when unknown.
+
+    Capitalised, as it starts a line wherever it is shown (facts, listing entries,
+    search results): "Tháng 1 năm 2012", "Năm 2012", like "Thứ Hai, …" for a day.
+    """
     if value is None:
         return UNKNOWN
     if value.day:
         return format_day(value.as_date())
-    if value.month:
-        return format_month(value.year, value.month)
-    return format_year(value.year)
+    text = format_month(value.year, value.month) if value.month else format_year(value.year)
+    return text[:1].upper() + text[1:]
 
 
 def event_label(event_type: str | None) -> str:

@@ -1,16 +1,20 @@
-"""Atom feeds (via feedgen) for the whole archive, each province and each event type.
+"""Atom feeds (via feedgen) for the whole archive, each province, event type, tag and year.
 
-A feed holds the newest :data:`FEED_SIZE` dated articles of its listing; undated ones
-are left out because an Atom entry must say when it was updated. feedgen builds the
-XML with lxml, so every value is escaped; control characters, which XML forbids
-and scraped text sometimes carries, are dropped first.
+A feed holds the newest :data:`FEED_SIZE` articles of its listing that have a known
+day: an Atom entry must say when it was updated as a full date-time (RFC 4287 §3.3),
+and an article known only to the month ("2012-01") would need an invented day, which
+the archive never writes. The day is the publication date's, else the event date's.
+The feed names the archive as its author (RFC 4287 §4.1.1: a feed without one needs
+an author in every entry, and many articles have none). feedgen builds the XML with
+lxml, so every value is escaped; control characters, which XML forbids and scraped
+text sometimes carries, are dropped first.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 
@@ -34,12 +38,29 @@ class FeedSpec:
     title: str
     page: str
     articles: tuple[Article, ...]
+    author: str = ""
 
 
-def feed_spec(path: str, title: str, page: str, articles: list[Article]) -> FeedSpec:
-    """Keep only the newest dated articles (``articles`` is newest first)."""
-    dated = (a for a in articles if a.date or a.timeline_date)
-    return FeedSpec(path, title, page, tuple(islice(dated, FEED_SIZE)))
+def feed_spec(path: str, title: str, page: str, articles: list[Article],
+              author: str = "") -> FeedSpec:
+    """Keep only the newest articles with a known day (``articles`` is newest first)."""
+    dated = (a for a in articles if known_day(a) is not None)
+    return FeedSpec(path, title, page, tuple(islice(dated, FEED_SIZE)), author)
+
+
+def known_day(article: Article) -> date | None:
+    """The publication day, else the event day; ``None`` when neither is known to the day.
+
+    >>> from newsarchive.article.model import PartialDate
+    >>> known_day(Article("x", date=PartialDate(2012, 1), event_date=PartialDate(2012, 1, 5)))
+    datetime.date(2012, 1, 5)
+    >>> known_day(Article("x", event_date=PartialDate(2012, 1))) is None
+    True
+    """
+    for when in (article.date, article.event_date):
+        if when is not None and when.day is not None:
+            return when.as_date()
+    return None
 
 
 def _clean(text: str) -> str:
@@ -47,11 +68,10 @@ def _clean(text: str) -> str:
 
 
 def _when(article: Article) -> datetime:
-    """The feed date of an article :func:`feed_spec` kept (so it has a date)."""
-    when = article.date or article.timeline_date
-    if when is None:
-        raise ValueError(f"{article.slug}: an undated article has no place in a feed")
-    day = when.as_date()
+    """The feed date of an article :func:`feed_spec` kept (so it has a known day)."""
+    day = known_day(article)
+    if day is None:  # feed_spec keeps only articles with a known day
+        raise ValueError(f"{article.slug}: no known day for a feed entry")
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
@@ -63,7 +83,11 @@ def render_feed(spec: FeedSpec, site_url: str) -> bytes:
     generator.link(href=site_url + spec.page, rel="alternate")
     generator.link(href=site_url + spec.path, rel="self")
     generator.language("vi")
-    generator.updated(_when(spec.articles[0]) if spec.articles else _EMPTY_FEED_UPDATED)
+    if spec.author:
+        generator.author(name=_clean(spec.author), uri=site_url)
+    # The newest change among the entries: listings are ordered by event date, which is
+    # not always the order of publication.
+    generator.updated(max(map(_when, spec.articles), default=_EMPTY_FEED_UPDATED))
     for article in spec.articles:
         url = site_url + article_url(article)
         item = generator.add_entry(order="append")

@@ -35,8 +35,7 @@ AXIS_PAGES = (
     ("su-kien/", "Theo loại sự kiện", "Đại hội, hội nghị, sơ kết, tổng kết…"),
     ("the/", "Theo thẻ", "Các chủ đề được gắn thẻ"),
     ("thong-ke/", "Thống kê", "Biểu đồ số bài theo năm, tỉnh, loại sự kiện"),
-    ("can-xem-lai/", "Cần xem lại", "Bài có thông tin biên tập viên cần kiểm tra"),
-)
+)  # not the review list (can-xem-lai/): it is for editors, linked from the guide
 
 
 def term_item(term: Term, articles: list[Article] | None, url: str) -> str:
@@ -48,8 +47,11 @@ def term_item(term: Term, articles: list[Article] | None, url: str) -> str:
 
 
 def home_page(listings: Listings, site_name: str, feed: str,
-              index_pages: dict[str, int] | None = None) -> Page:
-    """Home: counts, an entry to each axis (and each of its index pages), the latest articles."""
+              index_pages: dict[str, int] | None = None, notice: str = "") -> Page:
+    """Home: counts, an entry to each axis (and each of its index pages), the latest articles.
+
+    ``notice`` is HTML put first (the preview's list of invalid articles).
+    """
     articles = listings.articles
     provinces = sum(1 for t in listings.groups["province"] if t.kind == "current")
     years = [t.slug for t in listings.groups["year"] if t.slug.isdigit()]
@@ -61,6 +63,7 @@ def home_page(listings: Listings, site_name: str, feed: str,
     latest = "".join(entry(a, article_url(a), "") for a in articles[:HOME_LATEST])
     return page(
         _meta(site_name, listings),
+        notice,
         f"<h1>{esc(site_name)}</h1>",
         f'<p class="na-stats">{esc(stats)} · {link("", feed, "Nguồn tin Atom")}</p>',
         f'<nav class="na-axes" aria-label="Duyệt kho lưu trữ"><ul>{cards}</ul></nav>',
@@ -161,7 +164,9 @@ def years_index(listings: Listings) -> AxisIndex:
 
     def year(term: Term, articles: list[Article]) -> Item:
         def item(url: str) -> str:
-            chips = ", ".join(term_item(m, a, url) for m, a in months.get(term.slug, []))
+            # The first month starts a line: "Tháng 9 năm 2025, tháng 8 năm 2025".
+            chips = ", ".join(term_item(_titled(m) if i == 0 else m, a, url)
+                              for i, (m, a) in enumerate(months.get(term.slug, [])))
             return (f"<li>{term_item(_titled(term), articles, url)}"
                     f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
         return item

@@ -33,7 +33,14 @@ from newsarchive.site.render import (
     term_links,
     time_tag,
 )
-from newsarchive.site.taxonomy import article_url, page_url, paginate, tag_terms
+from newsarchive.site.taxonomy import (
+    article_url,
+    month_terms,
+    page_url,
+    paginate,
+    tag_terms,
+    year_terms,
+)
 
 PAGE_SIZE = 50
 
@@ -86,6 +93,8 @@ class Listing:
     intro: Intro | None = None
     feed: str | None = None
     render_entry: EntryRenderer = plain_entry
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # (URL, label) above it
+    meta: dict[str, str] = field(default_factory=dict)  # e.g. {"robots": "noindex"}
 
 
 def listing_pages(listing: Listing, page_size: int = PAGE_SIZE,
@@ -106,8 +115,12 @@ def listing_page(listing: Listing, chunk: list[Article], number: int, total: int
     url = page_url(listing.url, number)
     title = listing.title if number == 1 else f"{listing.title} — trang {number}"
     entries = "".join([listing.render_entry(a, url) for a in chunk])
+    feed = {"feed": listing.feed, "feed_title": esc(f"{listing.title} (Atom)")} \
+        if listing.feed else {}
     return page(
-        {"title": esc(title), "hide": ["toc"], **lastmod_meta(listing.articles)},
+        {"title": esc(title), "hide": ["toc"], **lastmod_meta(listing.articles), **feed,
+         **listing.meta},
+        breadcrumbs(url, listing.crumbs, listing.title),
         f'<h1>{esc(title)}</h1>',
         f'<div class="na-intro">{_intro(listing, url)}</div>',
         f'<div class="na-list">{entries or _empty()}</div>',
@@ -142,11 +155,13 @@ class EntryCache:
 
 
 def lastmod_meta(articles: list[Article]) -> dict[str, str]:
-    """Sitemap date of a page: its newest article's (MkDocs would say "built today")."""
+    """Sitemap date of a page: its newest article's (MkDocs would say "built today"), at
+    the precision the article gives: "2012-01" stays a month (W3C Datetime allows it),
+    never an invented "2012-01-01"."""
     for article in articles:
         when = article.date or article.timeline_date
         if when is not None:
-            return {"lastmod": when.as_date().isoformat()}
+            return {"lastmod": str(when)}
     return {}
 
 
@@ -192,18 +207,27 @@ class ArticleContext:
     newer: Article | None = None
     older: Article | None = None
     related: list[Article] = field(default_factory=list)
+    site_url: str = ""  # absolute base for the JSON-LD url ("https://…/"), "" if unknown
 
 
 def article_page(article: Article, context: ArticleContext) -> Page:
     """One article: headline, facts, body, figures, previous/next and related articles."""
     url = article_url(article)
     meta = {"title": esc(article.title), "description": esc(lede(article)),
-            "head_html": head_html(article), "hide": ["toc"]}
+            "head_html": head_html(article, context.site_url), "hide": ["toc"],
+            "og_type": "article"}
     meta.update(lastmod_meta([article]))
     body = bodies.text(article)  # decompressed once per page
     return Page(meta, safe_body(body.strip()) + "\n",
-                f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
+                breadcrumbs(url, timeline_crumbs(article), article.title)
+                + f'<h1 class="na-headline">{esc(article.title)}</h1>{facts(article, url)}',
                 figures(article, body) + around(context, url))
+
+
+def timeline_crumbs(article: Article) -> list[tuple[str, str]]:
+    """Where an article sits in time: Thời gian › Năm 2017 › Tháng 8 năm 2017."""
+    terms = [*year_terms(article), *month_terms(article)]
+    return [("nam/", "Thời gian")] + [(t.url, capitalised(t.label)) for t in terms]
 
 
 def facts(article: Article, url: str) -> str:
@@ -247,32 +271,65 @@ def around(context: ArticleContext, url: str) -> str:
             f'{side(context.newer, "Bài sau")}{related_html}</nav>')
 
 
-def head_html(article: Article) -> str:
-    """OpenGraph tags and schema.org NewsArticle JSON-LD, escaped for the ``<head>``."""
-    published = article.date.as_date().isoformat() if article.date else None
-    og = [("og:type", "article"), ("og:title", article.title), ("og:locale", "vi_VN"),
-          ("og:description", lede(article))]
-    if published:
-        og.append(("article:published_time", published))
+def head_html(article: Article, site_url: str = "") -> str:
+    """An article's ``article:*`` Open Graph tags and schema.org NewsArticle JSON-LD.
+
+    The generic Open Graph tags (title, description, image, URL) come from
+    overrides/main.html, for every page alike. Dates keep their precision ("2012-01"
+    is ISO 8601 as it stands). ``datePublished`` is the publication date, or the event
+    date when only that is known (then the two are the same day by the archive's own
+    filing rule, :attr:`Article.timeline_date`); ``contentReferenceTime`` always says
+    when the event took place. The archive does not track later corrections of the
+    story, so ``dateModified`` is ``datePublished``.
+    """
+    published = article.date or article.event_date
+    og = [("article:published_time", str(article.date))] if article.date else []
+    og += [("article:section", event_label(article.event_type))]
     og += [("article:tag", tag) for tag in article.tags]
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "inLanguage": "vi", "articleSection": event_label(article.event_type),
         "author": [{"@type": "Person", "name": name} for name in article.authors],
         "keywords": article.tags, "description": lede(article)}
+    if site_url:
+        data["url"] = data["mainEntityOfPage"] = site_url + article_url(article)
     if published:
-        data["datePublished"] = published
+        data["datePublished"] = data["dateModified"] = str(published)
+    if article.event_date:
+        data["contentReferenceTime"] = str(article.event_date)
     if article.source.name:
         data["publisher"] = {"@type": "Organization", "name": article.source.name}
     tags = "".join(f'<meta property="{esc(k)}" content="{esc(v)}">' for k, v in og)
     return f'{tags}<script type="application/ld+json">{safe_json(data)}</script>'
 
 
+def breadcrumbs(from_url: str, trail: list[tuple[str, str]], current: str) -> str:
+    """"Trang chủ › Tỉnh, thành phố › Bến Tre": where a page sits, each step linked."""
+    steps = [("", "Trang chủ"), *trail]
+    items = "".join(f"<li>{link(from_url, url, label)}</li>" for url, label in steps)
+    return (f'<nav class="na-crumbs" aria-label="Đường dẫn"><ol>{items}'
+            f'<li aria-current="page">{esc(current)}</li></ol></nav>')
+
+
+def capitalised(label: str) -> str:
+    """A label that starts a line: "tháng 1 năm 2012" → "Tháng 1 năm 2012"."""
+    return label[:1].upper() + label[1:]
+
+
 def review_entry(article: Article, from_url: str) -> str:
-    """A listing entry plus what the editor should check ("provinces" → "Tỉnh, thành phố")."""
+    """A listing entry with, inside it, what the editor should check and in which file
+    ("provinces" → "Tỉnh, thành phố"; file ``articles/<slug>.md``)."""
     checks = "".join(f"<li>{esc(_review_label(item))}</li>" for item in article.review)
-    return (plain_entry(article, from_url)
-            + f'<div class="na-review"><strong>Cần kiểm tra:</strong><ul>{checks}</ul></div>')
+    review = (f'<div class="na-review"><p>Sửa trong tệp <code>{esc(article_file(article))}'
+              f"</code>. <strong>Cần kiểm tra:</strong></p><ul>{checks}</ul></div>")
+    entry_html = plain_entry(article, from_url)
+    return entry_html.replace("</article>", review + "</article>", 1) if entry_html.endswith(
+        "</article>") else entry_html + review
+
+
+def article_file(article: Article) -> str:
+    """The file an editor opens to fix an article: ``articles/<slug>.md``."""
+    return f"articles/{article.slug}.md"
 
 
 def _review_label(item: str) -> str:

@@ -74,12 +74,18 @@ def _neutral(match: re.Match[str]) -> str:
 
 
 def figure(caption: str, credit: str | None) -> str:
-    """A photo caption with its credit: "Quang cảnh (Ảnh: T.N)"; both escaped."""
+    """A photo the archive never saved, as a box that says so, with its caption and credit.
+
+    The cleaner keeps captions, not image files, so every figure is a picture that is
+    not there; without the box a caption reads as a stray italic line.
+    ``figure("Quang cảnh", "T.N")`` shows "Ảnh không được lưu" above "Quang cảnh (Ảnh: T.N)".
+    """
     if caption and credit:
         text = f"{esc(caption)} (Ảnh: {esc(credit)})"
     else:
         text = f"Ảnh: {esc(credit)}" if credit else esc(caption or UNKNOWN)
-    return f'<figure class="na-figure"><figcaption>{text}</figcaption></figure>'
+    return ('<figure class="na-figure"><p class="na-figure__missing">Ảnh không được lưu</p> '
+            f"<figcaption>{text}</figcaption></figure>")
 
 
 def safe_json(data: Any) -> str:
@@ -135,9 +141,12 @@ def clear_caches() -> None:
 
 
 def province_html(article: Article, from_url: str, long: bool = True) -> str:
-    """Each province as published, linked; "Bến Tre — nay thuộc Vĩnh Long" when merged."""
+    """Each province as published, linked, and what it belongs to now when that changed:
+    "Bến Tre (nay thuộc Vĩnh Long)"; "Hải Phòng; Kiên Giang (nay thuộc An Giang)" — each
+    note after its own province, separated by ";" so no note reads as the whole list's."""
     parts = [_one_province(name, article, from_url, long) for name in article.provinces]
-    return ", ".join(parts) or esc(UNKNOWN)
+    separator = "; " if long and any("nay thuộc" in part for part in parts) else ", "
+    return separator.join(parts) or esc(UNKNOWN)
 
 
 def _one_province(name: str, article: Article, from_url: str, long: bool) -> str:
@@ -147,7 +156,7 @@ def _one_province(name: str, article: Article, from_url: str, long: bool) -> str
         return f'{esc(name)} ({link(from_url, current.url, "chưa xác định")})'
     text = link(from_url, published.url, name)
     if long and published.kind == "old" and not published.slug.endswith(OLD_SUFFIX):
-        text += f" — nay thuộc {link(from_url, current.url, current.label)}"
+        text += f" (nay thuộc {link(from_url, current.url, current.label)})"
     return text
 
 

@@ -8,6 +8,10 @@ megabytes per query (see benchmarks/results/search-*.md). This index keeps only
 * terms are folded syllables (``fold``: case, diacritics, ``đ → d``) and adjacent
   syllable pairs ("dang bo"), so adjacency is a term lookup, not a phrase scan;
   title terms are indexed again under ``t:`` for relevance;
+* the same syllables and pairs with their diacritics (lower case, tone marks placed
+  alike: "hoà" is "hòa") are indexed again under ``=`` when they carry any
+  ("=bình định"), so that a query typed with diacritics can ask for exactly those
+  words: "Bình Định" must not find an article that only says "phê bình … quy định";
 * documents are numbered newest first, so a postings list in id order is in date
   order and its first block holds the newest matches;
 * postings are delta + LEB128 varint coded, split into blocks (:class:`Layout`);
@@ -49,10 +53,10 @@ from newsarchive.gazetteer import current_unit
 from newsarchive.site import bodies
 from newsarchive.site.display import event_label, format_partial
 from newsarchive.site.taxonomy import article_url, newest_first
-from newsarchive.text import fold, nfc
+from newsarchive.text import fold, nfc, normalize_tones
 
-__all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "fnv1a", "iter_articles",
-           "query", "terms_of", "tokenize"]
+__all__ = ["Filters", "IndexReader", "Layout", "Query", "build_index", "exact_key",
+           "exact_terms", "fnv1a", "iter_articles", "query", "terms_of", "tokenize"]
 
 
 
@@ -94,6 +98,36 @@ def phrases(text: str) -> list[list[str]]:
     return runs
 
 
+@lru_cache(maxsize=1 << 18)
+def _exact_word(word: str) -> tuple[str, ...]:
+    """Syllables of one word as typed, lower case, tone marks placed the new way."""
+    return tuple(_SYLLABLE.findall(normalize_tones(word).lower()))
+
+
+def exact_key(term: str) -> str:
+    """The index key of a syllable or pair with its diacritics: ``=bình định``; a term
+    without any ("ubnd") is its folded key, the same articles either way.
+
+    >>> exact_key("bình định"), exact_key("ubnd")
+    ('=bình định', 'ubnd')
+    """
+    return term if fold(term) == term else "=" + term
+
+
+def exact_terms(text: str) -> set[str]:
+    """Index keys of the syllables and adjacent pairs of ``text`` with their diacritics.
+
+    >>> sorted(exact_terms("Hoà Bình"))
+    ['=bình', '=hòa', '=hòa bình']
+    """
+    terms: set[str] = set()
+    for run in _BREAK.split(nfc(text)):
+        words = [syllable for word in run.split() for syllable in _exact_word(word)]
+        terms.update(exact_key(w) for w in words)
+        terms.update(exact_key(f"{a} {b}") for a, b in zip(words, words[1:], strict=False))
+    return terms
+
+
 def tokenize(text: str) -> list[tuple[str, bool]]:
     """Folded syllables of ``text``, each with whether it follows the previous one
     across whitespace only (a pair "dang bo" is not formed across punctuation).
@@ -115,20 +149,34 @@ def terms_of(text: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A parsed query: syllables (all required) and adjacent pairs (ranking only).
+    """A parsed query: folded syllables and adjacent pairs, and the exact-diacritic keys.
 
     >>> Query.parse("Đảng  bộ văn phòng").pairs
     ('dang bo', 'bo van', 'van phong')
+    >>> Query.parse("Bình Định").exact
+    ('=bình', '=định', '=bình định')
+    >>> Query.parse("binh dinh").accented
+    False
     """
 
     syllables: tuple[str, ...]
     pairs: tuple[str, ...]
+    exact: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Query:
         words = [syllable for syllable, _ in tokenize(text)]
         pairs = tuple(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:], strict=False)))
-        return cls(tuple(dict.fromkeys(words)), pairs)
+        typed = [s for run in _BREAK.split(nfc(text)) for word in run.split()
+                 for s in _exact_word(word)]
+        exact = [exact_key(w) for w in typed]
+        exact += [exact_key(f"{a} {b}") for a, b in zip(typed, typed[1:], strict=False)]
+        return cls(tuple(dict.fromkeys(words)), pairs, tuple(dict.fromkeys(exact)))
+
+    @property
+    def accented(self) -> bool:
+        """Typed with diacritics: then only articles with those exact words match."""
+        return any(key.startswith("=") for key in self.exact)
 
 
 def fnv1a(term: str) -> int:
@@ -199,8 +247,10 @@ def _collect(articles: Iterable[Article]) -> _Collected:
     for index, article in enumerate(articles):
         body = bodies.text(article)  # decompressed once when the site cache holds it
         # Plain text: the figure lines' markup ("figcaption", "span class") is not a word.
-        terms = terms_of("\n".join([article.title, *article.tags, plain_text(body)]))
+        text = "\n".join([article.title, *article.tags, plain_text(body)])
+        terms = terms_of(text)
         terms.update("t:" + term for term in terms_of(article.title))
+        terms.update(exact_terms(text))
         for term in terms:
             listed = postings.get(term)
             if listed is None:
@@ -370,24 +420,29 @@ class IndexReader:
         return rows[doc_id % self.meta["chunk"]]
 
 
-def query(root: Path, text: str, filters: Filters = Filters(), sort: str = "date") -> list[int]:
-    """Ids of the articles holding every syllable of ``text``, in the client's order.
+def query(root: Path, text: str, filters: Filters = Filters(), sort: str = "date",
+          accents: bool = True) -> list[int]:
+    """Ids of the matching articles, in the client's order.
 
-    Date order has two tiers: articles holding every query pair (the syllables
-    adjacent, "đảng bộ" as a word) newest first, then the rest newest first.
-    Relevance: 3 per query pair found in the article, 2 more per pair in the title,
-    1 per syllable in the title; ties newest first. ``query(p, "dang bo")`` and
-    ``query(p, "Đảng bộ")`` are the same list.
+    A query typed without diacritics matches every article holding each of its folded
+    syllables ("binh dinh": "Bình Định", "bình định", "phê bình … quy định"). Typed with
+    them ("Bình Định"), it matches only articles holding those words with those
+    diacritics, side by side as typed (tone placement and case aside); ``accents=False``
+    ignores them (the client's fallback when nothing matches exactly).
+
+    Date order is strictly newest first. Relevance: 3 per query pair found in the
+    article, 2 more per pair in the title, 1 per syllable in the title; ties newest first.
+    ``query(p, "dang bo")`` and ``query(p, "Đảng bộ", accents=False)`` are the same list.
     """
     reader = IndexReader(root)
     parsed = Query.parse(text)
     if not parsed.syllables:
         return []
     allowed = reader.allowed(filters)
-    matched = _every(reader, parsed.syllables, allowed)
+    required = parsed.exact if accents and parsed.accented else parsed.syllables
+    matched = _every(reader, required, allowed)
     if sort != "relevance":
-        adjacent = _every(reader, parsed.pairs, matched) if parsed.pairs else matched
-        return sorted(adjacent) + sorted(matched - adjacent)
+        return sorted(matched)
     score = dict.fromkeys(matched, 0)
     weighted = [(3, p) for p in parsed.pairs] + [(2, "t:" + p) for p in parsed.pairs]
     weighted += [(1, "t:" + s) for s in parsed.syllables]

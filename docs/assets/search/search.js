@@ -20,13 +20,32 @@
   }
 
   var SYLLABLE = /[\p{L}\p{N}]+/gu;
+  /* Old-style tone placement ("hoà", "uỷ") moved to the first vowel, as
+     newsarchive.text.normalize_tones does, so "Hoà Bình" and "Hòa Bình" are one word. */
+  var OLD_STYLE_TONE = /(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{N}_\u0300-\u036f])/gu;
 
-  function parseQuery(text) {
-    var words = fold(text).match(SYLLABLE) || [];
-    var syllables = Array.from(new Set(words));
+  function normalizeTones(text) {
+    return text.normalize("NFD").replace(OLD_STYLE_TONE, "$1$3$2").normalize("NFC");
+  }
+
+  /* The index key of a term with its diacritics ("=bình định"); none typed: the folded key. */
+  function exactKey(term) {
+    return fold(term) === term ? term : "=" + term;
+  }
+
+  function adjacent(words) {
     var pairs = [];
     for (var i = 1; i < words.length; i++) pairs.push(words[i - 1] + " " + words[i]);
-    return { syllables: syllables, pairs: Array.from(new Set(pairs)) };
+    return pairs;
+  }
+
+  /* Folded syllables and pairs, and the keys of the words as typed (newsarchive Query). */
+  function parseQuery(text) {
+    var words = fold(text).match(SYLLABLE) || [];
+    var typed = normalizeTones(text).toLowerCase().match(SYLLABLE) || [];
+    var exact = Array.from(new Set(typed.concat(adjacent(typed)).map(exactKey)));
+    return { syllables: Array.from(new Set(words)), pairs: Array.from(new Set(adjacent(words))),
+      exact: exact, accented: exact.some(function (key) { return key[0] === "="; }) };
   }
 
   function fnv1a(term) {
@@ -193,18 +212,19 @@
 
   /* --- a search: query + filters + sort, paged --- */
 
-  /* Date order comes in two tiers, as in newsarchive.search.query: articles holding
-     every query pair (syllables adjacent) newest first, then those holding every
-     syllable but not every pair, newest first. A one-syllable query has one tier. */
-  function Search(index, text, filters, sort, pageSize) {
+  /* Date order is strictly newest first. A query typed with diacritics matches only the
+     articles holding those words with those diacritics, side by side as typed (its exact
+     keys); `accents === false` ignores them (as newsarchive.search.query). */
+  function Search(index, text, filters, sort, pageSize, accents) {
     this.index = index;
     this.pageSize = pageSize || PAGE;
     this.query = parseQuery(text);
+    this.exact = accents !== false && this.query.accented;
+    this.required = this.exact ? this.query.exact : this.query.syllables;
     this.filters = filters;
     this.sort = sort;
     this.found = [];
     this.buffer = [];
-    this.tier = 1;
     this.next = 0;
     this.done = false;
   }
@@ -244,51 +264,30 @@
     // Relevance reads whole lists: its scoring terms' dictionary shards come in the same
     // round of requests as the query's own, and no newest block is fetched first.
     var found = await Promise.all([
-      Promise.all(this.query.syllables.map(cursorOf)),
-      Promise.all(this.query.pairs.map(cursorOf)),
+      Promise.all(this.required.map(cursorOf)),
       this.filterCursors(meta),
       relevance ? Promise.all(weighted(this.query).map(function (w) { return cursorOf(w[1]); }))
         : null,
     ]);
-    var syllables = found[0], pairs = found[1], filters = found[2];
-    this.tiers = [[], []];
-    this.pairs = pairs;
-    if (!syllables.length || syllables.indexOf(null) >= 0 || filters === null) return;
-    var first = pairs.length ? pairs : syllables;
-    if (first.indexOf(null) < 0) this.tiers[0] = first.concat(filters).sort(byDf);
-    if (pairs.length) this.tiers[1] = syllables.concat(filters).sort(byDf);
-    this.syllables = syllables;
-    if (relevance) return this.rankAll(found[3]);
-    // Any first page needs the newest block of every first-tier list: fetch them together.
-    await Promise.all(first.filter(Boolean).map(function (c) { return c.blocks[0] || c.load(0); }));
+    var required = found[0], filters = found[1];
+    this.cursors = [];
+    if (!required.length || required.indexOf(null) >= 0 || filters === null) return;
+    this.cursors = required.concat(filters).sort(byDf);
+    if (relevance) return this.rankAll(found[2]);
+    // Any first page needs the newest block of every query list: fetch them together.
+    await Promise.all(required.map(function (c) { return c.blocks[0] || c.load(0); }));
   };
 
-  Search.prototype.holdsEveryPair = async function (id) {
-    for (var i = 0; i < this.pairs.length; i++) {
-      var cursor = this.pairs[i];
-      if (!cursor) return false;
-      var at = cursor.seek(id);
-      if (typeof at !== "number") at = await at;
-      if (at !== id) return false;
-    }
-    return true;
-  };
-
-  /* The next result in date order (tier 1, then tier 2), or Infinity. */
+  /* The next result in date order, or Infinity. */
   Search.prototype.advance = async function () {
-    while (this.tier <= 2) {
-      var cursors = this.tiers[this.tier - 1];
-      var id = cursors.length ? await nextMatch(cursors, this.next) : Infinity;
-      if (id === Infinity) { this.tier++; this.next = 0; continue; }
-      this.next = id + 1;
-      if (this.tier === 2 && await this.holdsEveryPair(id)) continue;
-      return id;
-    }
-    return Infinity;
+    if (!this.cursors.length) return Infinity;
+    var id = await nextMatch(this.cursors, this.next);
+    if (id !== Infinity) this.next = id + 1;
+    return id;
   };
 
   Search.prototype.more = async function () {
-    if (this.tiers === undefined) await this.prepare();
+    if (this.cursors === undefined) await this.prepare();
     var page;
     if (this.ranked) {
       page = this.ranked.slice(this.found.length, this.found.length + this.pageSize);
@@ -338,7 +337,7 @@
      matches × 14 lists: a per-id seek cost hundreds of milliseconds). */
   Search.prototype.rankAll = async function (scorers) {
     var weights = weighted(this.query);
-    var all = this.tiers[1].length ? this.tiers[1] : this.tiers[0];
+    var all = this.cursors;
     await Promise.all(all.concat(scorers.filter(Boolean)).map(function (c) {
       return c.loadAll ? c.loadAll() : null;
     }));
@@ -388,6 +387,7 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  window.NewsarchiveSearch = { fold: fold, parseQuery: parseQuery, fnv1a: fnv1a, Index: Index,
-    Search: Search, appendMarked: appendMarked };
+  window.NewsarchiveSearch = { fold: fold, normalizeTones: normalizeTones,
+    parseQuery: parseQuery, fnv1a: fnv1a, Index: Index, Search: Search,
+    appendMarked: appendMarked };
 })();

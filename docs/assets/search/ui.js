@@ -3,12 +3,17 @@
  * the archive's own index (search.js). Keyboard: "/" (or "s", "f", as in Material)
  * focuses the box, ↓/↑ move through results, Esc closes. Results are announced
  * through a polite live region. All data is written with textContent.
+ *
+ * A search lives in the page address (?q=…&sort=relevance&province=…&unit=…&year=…&type=…),
+ * so it can be shared or bookmarked: opening such an address opens the search, restores
+ * the query, the filters and the order, and runs it.
  */
 (function () {
   "use strict";
 
   var NS = window.NewsarchiveSearch;
   var DEBOUNCE_MS = 120;
+  var FACETS = ["province", "unit", "year", "type"];  // URL parameter = data-na-facet
 
   function labelOf(select) {
     return select.getAttribute("data-all") || "Tất cả";
@@ -106,7 +111,38 @@
   SearchBox.prototype.open = function () {
     if (this.toggle && !this.toggle.checked) this.toggle.checked = true;
     var root = this.root;
-    this.index.meta().then(function (meta) { fillFacets(root, meta); }, function () {});
+    return this.index.meta().then(function (meta) { fillFacets(root, meta); }, function () {});
+  };
+
+  /* The search in the address bar (replaceState: typing does not flood the history). */
+  SearchBox.prototype.remember = function (text) {
+    var url = new URL(location.href), params = url.searchParams;
+    ["q", "sort"].concat(FACETS).forEach(function (key) { params.delete(key); });
+    if (text) {
+      params.set("q", text);
+      var sort = this.root.querySelector("select[data-na-sort]").value;
+      if (sort !== "date") params.set("sort", sort);
+      var filters = chosenFilters(this.root);
+      FACETS.forEach(function (key) { if (filters[key]) params.set(key, filters[key]); });
+    }
+    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  };
+
+  /* A shared address (?q=…): open the search with its query, filters and order, and run it. */
+  SearchBox.prototype.restore = async function () {
+    var params = new URL(location.href).searchParams;
+    var text = params.get("q");
+    if (!text) return;
+    this.input.value = text;
+    await this.open();
+    var root = this.root;
+    var sort = root.querySelector("select[data-na-sort]");
+    if (params.get("sort") === "relevance") sort.value = "relevance";
+    FACETS.forEach(function (key) {
+      var select = root.querySelector('select[data-na-facet="' + key + '"]');
+      if (select && params.get(key)) select.value = params.get(key);
+    });
+    await this.run();
   };
 
   SearchBox.prototype.close = function () {
@@ -150,14 +186,22 @@
     var text = this.input.value.trim();
     this.list.replaceChildren();
     this.moreButton.hidden = true;
+    this.remember(NS.parseQuery(text).syllables.length ? text : "");
     if (!NS.parseQuery(text).syllables.length) {
       this.search = null;
       this.say("Nhập từ khóa, có dấu hoặc không dấu (ví dụ: dang bo van phong)");
       return;
     }
     var sort = this.root.querySelector("select[data-na-sort]").value;
-    this.search = new NS.Search(this.index, text, chosenFilters(this.root), sort);
+    var filters = chosenFilters(this.root);
+    this.search = new NS.Search(this.index, text, filters, sort);
+    this.fellBack = false;
     this.say("Đang tìm…");
+    await this.showMore(generation);
+    if (generation !== this.generation || !this.search.exact || this.search.total()) return;
+    // Nothing holds these exact words: say so, and show what matches without diacritics.
+    this.search = new NS.Search(this.index, text, filters, sort, undefined, false);
+    this.fellBack = true;
     await this.showMore(generation);
   };
 
@@ -169,6 +213,7 @@
       var records = await this.index.records(ids);
       var meta = await this.index.meta();
       if (generation !== this.generation) return;
+      if (search.exact && search.done && !search.total()) return;  // run() falls back
       var wanted = new Set(search.query.syllables);
       var labels = Object.fromEntries(meta.facets.type.map(function (r) { return [r[0], r[1]]; }));
       var list = this.list;
@@ -180,24 +225,35 @@
     }
   };
 
+  /* "12 kết quả …, mới nhất trước" plus what the diacritics did: "có đúng dấu" when they
+     narrowed the search, or that nothing had them when the search fell back. */
   SearchBox.prototype.report = function (search) {
     var count = search.total();
-    var text = this.input.value.trim();
+    var quoted = "“" + this.input.value.trim() + "”";
     this.moreButton.hidden = search.done;
     this.root.setAttribute("data-na-state", search.done ? "done" : "more");
+    var order = search.sort === "relevance" ? ", phù hợp nhất trước" : ", mới nhất trước";
+    var known = search.done || search.ranked || count > search.found.length;
+    var counted = (known ? "" : "Hơn ") + count + " kết quả";
+    var text;
     if (count === 0) {
-      this.say("Không tìm thấy kết quả cho “" + text + "”");
-    } else if (search.done || search.ranked || count > search.found.length) {
-      this.say(count + " kết quả cho “" + text + "”");
+      text = "Không tìm thấy kết quả cho " + quoted;
+    } else if (this.fellBack) {
+      text = "Không có bài nào có đúng " + quoted + " (có dấu). " + counted +
+        " khi không phân biệt dấu" + order;
+    } else if (search.exact) {
+      text = counted + " có đúng " + quoted + " (có dấu, các từ liền nhau)" + order +
+        ". Gõ không dấu để tìm rộng hơn.";
     } else {
-      this.say("Hơn " + count + " kết quả cho “" + text + "”" +
-        (search.sort === "relevance" ? "" : ", mới nhất trước"));
+      text = counted + " cho " + quoted + order;
     }
+    this.say(text);
   };
 
   function start() {
     document.querySelectorAll("[data-na-search]").forEach(function (root) {
       root.naSearch = new SearchBox(root);
+      root.naSearch.restore();
     });
   }
 
