@@ -23,7 +23,14 @@ from typing import Any
 import yaml
 
 from newsarchive.article.checks import FieldChecks, Header, Problem, brief
-from newsarchive.article.model import from_front_matter
+from newsarchive.article.model import (
+    HeaderLoader,
+    article_entries,
+    from_front_matter,
+    header_problem,
+    read_article_text,
+    split_front_matter,
+)
 from newsarchive.errors import ArchiveError
 from newsarchive.text import slugify
 
@@ -31,25 +38,6 @@ __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "sh
            "shown_path", "validate_archive", "validate_paths"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_BOUNDARY = re.compile(r"^-{3,}\s*$")
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that keeps an impossible date ("2021-02-30") as text instead of raising.
-
-    PyYAML builds ``datetime.date`` for anything shaped like a date and lets the
-    ``ValueError`` escape; the validator wants to say which field holds it.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def shown_path(path: Path) -> Path:
@@ -73,21 +61,17 @@ _Inspection = tuple[list[Problem], Any, int]  # problems, the raw value, the lin
 
 
 def _inspect(text: str, path: str, today: date) -> _Inspection:
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        return [Problem(path, 1, "file", "tệp rỗng; một bài viết cần phần đầu (front matter) "
-                                         "giữa hai dòng '---' và nội dung bài")], None, 1
-    lines = text.splitlines()
-    if not _BOUNDARY.match(lines[0]):
-        return [Problem(path, 1, "front_matter", "thiếu phần đầu (front matter): tệp phải bắt "
-                                                 "đầu bằng một dòng '---'")], None, 1
-    end = next((i for i in range(1, len(lines)) if _BOUNDARY.match(lines[i])), None)
-    if end is None:
-        return [Problem(path, 1, "front_matter", "phần đầu chưa được đóng: thiếu dòng '---' "
-                                                 "sau các khóa")], None, 1
-    header_lines = lines[1:end]
+    header_lines, reason, _ = split_front_matter(text)
+    if header_lines is None:
+        field = "file" if reason.startswith("empty") else "front_matter"
+        return [Problem(path, 1, field, _SPLIT_MESSAGES.get(reason[:8], reason))], None, 1
+    refused = header_problem(header_lines)
+    if refused is not None:
+        return [Problem(path, refused[1], "front_matter", (
+            f"phần đầu bị từ chối trước khi đọc: {_REFUSALS.get(refused[0][:6], refused[0])}"))
+        ], None, 1
     try:
-        meta = yaml.load("\n".join(header_lines), Loader=_Loader)  # noqa: S506 - safe subclass
+        meta = yaml.load("\n".join(header_lines), Loader=HeaderLoader)  # noqa: S506
     except yaml.YAMLError as error:
         return [_yaml_problem(path, error)], None, 1
     if not isinstance(meta, dict):
@@ -97,6 +81,32 @@ def _inspect(text: str, path: str, today: date) -> _Inspection:
     problems = FieldChecks(path, header, today).run()
     problems = problems or _model_problem(meta, path)
     return problems, meta.get("raw"), header.line_of("raw")
+
+
+_SPLIT_MESSAGES = {
+    "empty fi": "tệp rỗng; một bài viết cần phần đầu (front matter) giữa hai dòng '---' và "
+                "nội dung bài",
+    "no front": "thiếu phần đầu (front matter): tệp phải bắt đầu bằng một dòng '---'",
+    "front ma": "phần đầu chưa được đóng: thiếu dòng '---' sau các khóa",
+}
+_REFUSALS = {"over 6": "dài quá 64 KB (phần đầu chỉ gồm vài dòng ngắn)",
+             "a line": "một dòng quá dài", "nested": "lồng nhau quá sâu (quá nhiều ngoặc [ { "
+                                                     "hoặc thụt lề)"}
+
+
+def _file_problem(message: str) -> str:
+    """The loader's reason in Vietnamese, for an editor."""
+    if message.startswith("saved as UTF-16"):
+        return "tệp được lưu dạng UTF-16; hãy lưu lại tệp với bảng mã UTF-8"
+    if message.startswith("not UTF-8"):
+        position = message.split("position ")[1].split(")")[0]
+        return f"tệp không phải văn bản UTF-8 (byte lạ ở vị trí {position}); hãy lưu lại tệp " \
+               "với bảng mã UTF-8"
+    if message.startswith("contains a NUL"):
+        return "tệp chứa byte NUL (ký tự rỗng); hãy xóa ký tự đó"
+    if message.startswith("not a regular file"):
+        return f"không phải tệp thường {message.removeprefix('not a regular file ')}"
+    return f"không đọc được tệp: {message}"
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
@@ -190,14 +200,11 @@ class Validator:
 
     def _read(self, path: Path, today: date) -> tuple[list[Problem], Any, int]:
         self.parsed += 1
-        data = path.read_bytes()
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            return [Problem(str(path), line, "file", (
-                f"tệp không phải văn bản UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại "
-                "tệp với bảng mã UTF-8"))], None, 1
+            text = read_article_text(path)
+        except ArchiveError as error:
+            return [Problem(str(path), error.line or 1, "file", _file_problem(error.message))
+                    ], None, 1
         return _inspect(text, str(path), today)
 
     def check_paths(self, paths: Iterable[Path], today: date | None = None) -> list[Problem]:
@@ -210,8 +217,14 @@ class Validator:
         return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
     def check_archive(self, articles_dir: Path, today: date | None = None) -> list[Problem]:
-        """All problems of every ``*.md`` directly under ``articles_dir``."""
-        return self.check_paths(sorted(articles_dir.glob("*.md")), today)
+        """All problems of every ``*.md`` directly under ``articles_dir`` (as the site sees
+        them: :func:`article_entries`), and of every entry there the site cannot read."""
+        paths, refused = article_entries(articles_dir)
+        problems = [Problem(str(path), 1, "file", f"không phải tệp bài viết thường ({kind}); "
+                                                  "xóa hoặc thay bằng một tệp .md")
+                    for path, kind in refused]
+        return sorted(problems + self.check_paths(paths, today),
+                      key=lambda problem: (problem.path, problem.line))
 
 
 @cache
