@@ -17,17 +17,20 @@ it shows on, not the whole archive. ``mkdocs build`` always writes every page.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from newsarchive.errors import ArchiveError
 from newsarchive.site.build import Memo, articles_dir, build_site, load_articles
 from newsarchive.site.feeds import FeedSpec, write_feeds
 from newsarchive.site.pages import Page as GeneratedPage
@@ -60,6 +63,7 @@ class _Build:
 
 
 _build = _Build()
+log = logging.getLogger("mkdocs.hooks.archive")
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -72,7 +76,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     memo = _build.memo if _build.incremental else None
-    site = build_site(load_articles(_articles_dir(config)), config.site_name, memo)
+    skipped: list[ArchiveError] = []
+    articles = load_articles(_articles_dir(config), skipped)
+    if skipped and config.strict:  # the validator should have refused these first
+        raise PluginError("Bài viết không đọc được, trang web sẽ thiếu bài:\n"
+                          + "\n".join(str(error) for error in skipped))
+    for error in skipped:
+        log.warning("%s (bỏ qua)", error)
+    site = build_site(articles, config.site_name, memo)
     _build.feeds = site.feeds
     _build.renderers = dict(site.pages)
     _build.rendered.clear()
