@@ -32,7 +32,7 @@ from newsarchive.article.model import (
     split_front_matter,
 )
 from newsarchive.errors import ArchiveError
-from newsarchive.text import slugify
+from newsarchive.text import RESERVED_SLUGS, slugify
 
 __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "shared_validator",
            "shown_path", "validate_archive", "validate_paths"]
@@ -159,7 +159,11 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
         owners.setdefault(other.stem.casefold(), []).append(other)
     problems = []
     for path in paths:
-        if not _SLUG.match(path.stem):
+        if path.stem.casefold() in RESERVED_SLUGS:
+            problems.append(Problem(str(path), 1, "slug", (
+                f'tên tệp "{path.stem}" trùng với tên trang của hệ thống ('
+                + ", ".join(sorted(RESERVED_SLUGS)) + f'); đổi tên, ví dụ "{path.stem}-1.md"')))
+        elif not _SLUG.match(path.stem):
             problems.append(Problem(str(path), 1, "slug", (
                 f'tên tệp "{path.stem}" chỉ được dùng chữ thường không dấu, số và dấu gạch '
                 f'nối, ví dụ "{slugify(path.stem) or "tin-moi"}.md"')))

@@ -50,15 +50,13 @@ from newsarchive.clean.raw import (
 )
 from newsarchive.errors import ArchiveError, RawInputError
 from newsarchive.files import atomic_write, file_kind, folder_lock, sweep_temp_files
-from newsarchive.text import slugify
+from newsarchive.text import RESERVED_SLUGS, slugify
 
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 STATUSES = ("written", "updated", "unchanged", "duplicate", "protected", "skipped", "rejected")
 # Seconds one input may take (reading, cleaning, writing); seeds take ~10 ms. Every
 # pattern is linear, so this only stops what nobody foresaw, and names the input.
 INPUT_SECONDS = 30
-# Slugs that would collide with a listing's own page: bai-viet/<year>/index.html.
-RESERVED_SLUGS = frozenset({"index", "page"})
 _SEAL = re.compile(r"^ingest_sha256: [0-9a-f]{64}\n", re.M)
 _PROVENANCE_LINE = re.compile(r"^(raw_sha256|ingest_sha256|raw): ?(.*)$")
 
