@@ -170,3 +170,13 @@ def test_client_matches_reference_over_tiny_blocks(page, tiny_index, sort: str) 
                      return pages.flat();
                    }""", [text, wanted, sort])
             assert got == query(index_dir, text, filters, sort), (text, filters)
+
+
+@pytest.mark.parametrize("word", ["constructor", "__proto__", "toString", "hasOwnProperty",
+                                  "valueOf"])
+def test_prototype_names_are_ordinary_words(opened, site, word: str) -> None:
+    """A word that names a built-in of every JavaScript object finds what the index holds
+    (nothing here), and the box never says the index failed to load."""
+    assert search(opened, word) == slugs(site[0] / "search", query(site[0] / "search", word))
+    status = opened.text_content(STATUS) or ""
+    assert "lỗi" not in status.lower() and "không tải" not in status.lower(), status
