@@ -21,7 +21,8 @@ import re
 LEDE_CHARS = 220
 _SKIPPED = ("#", "!", "|", "<figure")
 _EMPHASIS = re.compile(r"(?<!\\)[*_`]+")  # marks, not escaped characters
-_BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
+_BLOCK_MARK = re.compile(r"^[ \t]*[#>]+", re.M)  # heading and quote marks (\s would
+# run on over the next lines' breaks from every line start: quadratic on blank lines)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>&])")
 
 

@@ -41,8 +41,10 @@ _MARKUP = re.compile(r"\\\\|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
                      r"|\\?([&<>\[\]{}])")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _FIGURE_LINE = re.compile(
-    r'^\s*<figure class="caption"><figcaption>(?P<caption>.*?)\s*'
-    r'(?:<span class="credit">Ảnh:\s*(?P<credit>.*?)</span>)?</figcaption></figure>\s*$')
+    r'^\s*+<figure class="caption"><figcaption>(?P<caption>.*?)'
+    r'(?:<span class="credit">Ảnh:(?P<credit>[^<]*)</span>)?</figcaption></figure>\s*+$')
+# (no \s* beside the lazy caption or the credit: each would be retried at every length;
+# the parts are stripped in code)
 
 
 def esc(value: object) -> str:
@@ -65,7 +67,8 @@ def _safe_line(line: str) -> str:
     match = _FIGURE_LINE.match(line)
     if match is None:
         return _MARKUP.sub(_neutral, line)
-    return f"\n{figure(html.unescape(match['caption']), html.unescape(match['credit'] or ''))}\n"
+    caption, credit = html.unescape(match["caption"]), html.unescape(match["credit"] or "")
+    return f"\n{figure(caption.strip(), credit.strip())}\n"
 
 
 def _neutral(match: re.Match[str]) -> str:
