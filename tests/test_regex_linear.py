@@ -119,7 +119,7 @@ def test_caption_split_agrees_with_the_old_pattern(line: str) -> None:
 def _separated(line: str) -> bool:
     """Separators (" > ") that each stand between two parts: not at an end, not touching."""
     starts = [m.start() for m in re.finditer(r"(?=\s[>»/›]\s)", line)]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     return bool(starts) and starts[0] > 0 and starts[-1] + 3 < len(line) and all(
         gap > 3 for gap in gaps)
 
