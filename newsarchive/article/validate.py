@@ -137,7 +137,11 @@ def check_raw(value: Any, line: int, path: str, articles_dir: Path) -> list[Prob
     if os.path.isabs(relative) or relative.split(os.sep, 1)[0] == os.pardir:
         return [Problem(path, line, "raw", f'"{brief(value)}" phải là đường dẫn bên trong thư mục '
                                            "bài viết, ví dụ raw/004_67a0f94a2f50c909.txt")]
-    if not os.path.isfile(os.path.join(articles_dir, relative)):
+    target = os.path.join(articles_dir, relative)
+    if os.path.islink(target):
+        return [Problem(path, line, "raw", f"tệp gốc {brief(value)} là liên kết tượng trưng "
+                                           "(symbolic link); hãy thay bằng chính tệp đó")]
+    if not os.path.isfile(target):
         message = (f"không tìm thấy tệp gốc {brief(value)} (đường dẫn tính từ thư mục "
                    f"{articles_dir.name}/)")
         return [Problem(path, line, "raw", message)]

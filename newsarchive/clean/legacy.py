@@ -64,8 +64,9 @@ _VIETNAMESE_LETTERS = frozenset(
     for base in "aăâeêioôơuưy" for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
 ) | frozenset("bcdđghklmnpqrstvxfjwz")
 _WORD = re.compile(r"[^\W\d_]+")
-# Upper-half characters at home in Vietnamese text (no-break space, quotes, dashes, °).
-_AT_HOME = frozenset("\xa0«»°±·×÷§©®²³¹¼½¾¿¡")
+# Windows-1252's upper half, and those of its characters at home in Vietnamese text.
+_CP1252_HIGH = frozenset(bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore"))
+_AT_HOME = frozenset("\xa0«»°±·×÷§©®²³¹¼½¾¿¡“”‘’–—…•€™")
 # Windows-1252's characters for the UTF-8 continuation bytes 0x80-0xBF (and the five
 # bytes it leaves undefined, which Windows maps to the C1 controls).
 _CONTINUATION = ("€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ"
@@ -160,11 +161,20 @@ def _latin_bytes(text: str) -> bytes:
     return bytes(out)
 
 
+def looks_double_encoded(text: str) -> bool:
+    """Whether some letter reads as UTF-8 bytes seen through Windows-1252 ("Ã­", "á»‹").
+
+    >>> looks_double_encoded("Müller"), looks_double_encoded("trá»‹")
+    (False, True)
+    """
+    return _MOJIBAKE.search(text) is not None
+
+
 def mojibake_count(text: str) -> int:
     """How many letters look like UTF-8 read as Windows-1252 ("Ã­", "á»‹"), counting the
     stray pieces a partly damaged text leaves ("á?‹"): characters of the Windows-1252
     upper half that are neither Vietnamese letters nor common punctuation."""
-    stray = sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _AT_HOME
+    stray = sum(1 for char in text if char in _CP1252_HIGH and char not in _AT_HOME
                 and char.casefold() not in _VIETNAMESE_LETTERS)
     return len(_MOJIBAKE.findall(text)) + stray
 

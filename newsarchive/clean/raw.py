@@ -18,6 +18,7 @@ from newsarchive.clean.legacy import (
     decode_tcvn3,
     decode_vni,
     legacy_in_unicode,
+    looks_double_encoded,
     mojibake_count,
     undo_mojibake,
     vietnamese_score,
@@ -158,13 +159,12 @@ def _repair_unicode(text: str, name: str | Path) -> tuple[str, str]:
     """UTF-8 text as is, or repaired when it is mojibake or legacy-font text."""
     if text.isascii():
         return text, "utf-8"
-    damaged = mojibake_count(text)
-    if damaged:
+    if looks_double_encoded(text):
         repaired = undo_mojibake(text)
         if repaired is not None and not mojibake_count(repaired):
             return repaired, "utf-8, double-encoded"
-        raise RawInputError(f"rejected: {damaged} letters look like UTF-8 decoded twice "
-                            "(\"Ã­\", \"á»‹\") and could not be repaired", name)
+        raise RawInputError(f"rejected: {mojibake_count(text)} letters look like UTF-8 "
+                            "decoded twice (\"Ã­\", \"á»‹\") and could not be repaired", name)
     if vietnamese_score(text).convincing:
         return text, "utf-8"
     for encoding, repaired in legacy_in_unicode(text):
