@@ -199,3 +199,21 @@ def test_four_concurrent_runs_end_with_exactly_the_articles_they_claim(tmp_path:
     assert not list(articles.rglob("*.tmp"))
     assert json.dumps(sorted(p.name for p in (articles / "raw").iterdir())) == json.dumps(
         sorted(p.name for p in inbox.iterdir()))
+
+
+@pytest.mark.parametrize(("encoding", "says"), [("utf-16", "UTF-16"), ("latin-1", "UTF-8")],
+                         ids=["utf-16", "latin-1"])
+def test_an_article_resaved_in_another_encoding_is_named_not_duplicated(
+        tmp_path: Path, encoding: str, says: str) -> None:
+    inbox, articles = tmp_path / "inbox", tmp_path / "articles"
+    inbox.mkdir()
+    for number in (1, 2):
+        (inbox / f"tin-{number}.txt").write_text(_article(number), "utf-8")
+    first = ingest([inbox], articles)
+    edited = Path(first[0].article)
+    edited.write_bytes(edited.read_text("utf-8").replace("Hội nghị", "Hội nghị đã sửa é")
+                       .encode(encoding, errors="replace"))
+    again = ingest([inbox], articles)
+    assert [o.status for o in again] == ["rejected", "unchanged"]
+    assert str(edited) in again[0].message and says in again[0].message
+    assert len(list(articles.glob("*.md"))) == 2

@@ -33,6 +33,7 @@ import yaml
 from newsarchive.article.checks import is_web_address
 from newsarchive.article.model import (
     FIELD_ORDER,
+    MAX_ARTICLE_BYTES,
     Article,
     article_entries,
     dumps,
@@ -49,7 +50,13 @@ from newsarchive.clean.raw import (
     read_raw,
 )
 from newsarchive.errors import ArchiveError, RawInputError
-from newsarchive.files import atomic_write, file_kind, folder_lock, sweep_temp_files
+from newsarchive.files import (
+    atomic_write,
+    file_kind,
+    folder_lock,
+    read_regular,
+    sweep_temp_files,
+)
 from newsarchive.text import RESERVED_SLUGS, slugify
 
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -105,10 +112,10 @@ class Archive:
         return archive
 
     def _provenance(self, path: Path) -> tuple[Known, str | None]:
-        try:
-            header, _, _ = split_front_matter(read_article_text(path))
-        except ArchiveError:
-            header = None
+        """What an article says of its raw text, read loosely: an editor's article re-saved
+        as UTF-16 still names its raw text (the input is then refused naming the article,
+        instead of a second article being written beside it)."""
+        header, _, _ = split_front_matter(_loose_text(path))
         values = _provenance_lines(header or [])
         raw = values.get("raw")
         known = Known(path, raw, values.get("ingest_sha256"))
@@ -148,6 +155,16 @@ class Archive:
                 self.slugs.add(slug.casefold())
                 return slug
         raise AssertionError("unreachable")
+
+
+def _loose_text(path: Path) -> str:
+    try:
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except (OSError, ValueError):
+        return ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8", errors="replace")
 
 
 def _provenance_lines(header: list[str]) -> dict[str, str]:

@@ -40,11 +40,11 @@ _NEUTRAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
 _MARKUP = re.compile(r"\\\\|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
                      r"|\\?([&<>\[\]{}])")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# A cleaner's figure line. The inner text is split in code (:func:`_figure_parts`): a
+# lazy caption beside a lazy credit, as one pattern, is retried at every length.
 _FIGURE_LINE = re.compile(
-    r'^\s*+<figure class="caption"><figcaption>(?P<caption>.*?)'
-    r'(?:<span class="credit">Ảnh:(?P<credit>[^<]*)</span>)?</figcaption></figure>\s*+$')
-# (no \s* beside the lazy caption or the credit: each would be retried at every length;
-# the parts are stripped in code)
+    r'^\s*+<figure class="caption"><figcaption>(?P<inner>.*)</figcaption></figure>\s*+$')
+_CREDIT_OPEN, _CREDIT_CLOSE = '<span class="credit">Ảnh:', "</span>"
 
 
 def esc(value: object) -> str:
@@ -63,11 +63,29 @@ def safe_body(markdown: str) -> str:
     return "\n".join(_safe_line(line) for line in markdown.split("\n"))
 
 
-def _safe_line(line: str) -> str:
+def _figure_parts(line: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a figure line (escaped as written), or ``None``.
+
+    >>> _figure_parts('<figure class="caption"><figcaption>Hội nghị '
+    ...               '<span class="credit">Ảnh: T.N</span></figcaption></figure>')
+    ('Hội nghị ', ' T.N')
+    """
     match = _FIGURE_LINE.match(line)
     if match is None:
+        return None
+    inner = match["inner"]
+    opened = inner.find(_CREDIT_OPEN)
+    if opened < 0 or not inner.endswith(_CREDIT_CLOSE) or \
+            opened + len(_CREDIT_OPEN) > len(inner) - len(_CREDIT_CLOSE):
+        return inner, ""
+    return inner[:opened], inner[opened + len(_CREDIT_OPEN):-len(_CREDIT_CLOSE)]
+
+
+def _safe_line(line: str) -> str:
+    parts = _figure_parts(line)
+    if parts is None:
         return _MARKUP.sub(_neutral, line)
-    caption, credit = html.unescape(match["caption"]), html.unescape(match["credit"] or "")
+    caption, credit = html.unescape(parts[0]), html.unescape(parts[1])
     return f"\n{figure(caption.strip(), credit.strip())}\n"
 
 
