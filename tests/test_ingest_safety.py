@@ -217,3 +217,42 @@ def test_an_article_resaved_in_another_encoding_is_named_not_duplicated(
     assert [o.status for o in again] == ["rejected", "unchanged"]
     assert str(edited) in again[0].message and says in again[0].message
     assert len(list(articles.glob("*.md"))) == 2
+
+
+# --- the per-input boundary ----------------------------------------------------------------
+
+
+def _two_inputs(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for number in (1, 2):
+        (inbox / f"tin-{number}.txt").write_text(_article(number), "utf-8")
+    return inbox
+
+
+def _fail_on_first(monkeypatch: pytest.MonkeyPatch, failure) -> None:
+    real = ingest_module.build_article
+
+    def build(text: str, *args, **kwargs):
+        if "lần thứ 1" in text:
+            failure()
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "build_article", build)
+
+
+@pytest.mark.parametrize(("failure", "says"), [
+    pytest.param(lambda: {}["x"], "unexpected KeyError", id="any-exception"),
+    pytest.param(lambda: (_ for _ in ()).throw(RecursionError()), "nested too deeply",
+                 id="recursion"),
+    pytest.param(lambda: time.sleep(5), "took over 1 s", id="time-budget"),
+])
+def test_whatever_goes_wrong_with_one_input_is_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure, says: str) -> None:
+    monkeypatch.setattr(ingest_module, "INPUT_SECONDS", 1)
+    _fail_on_first(monkeypatch, failure)
+    outcomes = ingest([_two_inputs(tmp_path)], tmp_path / "articles")
+    assert [o.status for o in outcomes] == ["rejected", "written"]
+    assert outcomes[0].message.startswith(f"{outcomes[0].source}: rejected: ")
+    assert says in outcomes[0].message
+    assert sorted(p.name for p in (tmp_path / "articles" / "raw").iterdir()) == ["tin-2.txt"]
