@@ -17,18 +17,21 @@ it shows on, not the whole archive. ``mkdocs build`` always writes every page.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from newsarchive.article.validate import shared_validator, shown_path
+from newsarchive.errors import ArchiveError
 from newsarchive.files import atomic_write
 from newsarchive.site.build import Memo, articles_dir, build_site, load_articles, robots_txt
 from newsarchive.site.feeds import FeedSpec, write_feeds
@@ -63,6 +66,7 @@ class _Build:
 
 
 _build = _Build()
+log = logging.getLogger("mkdocs.hooks.archive")
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -80,8 +84,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Serve only: hooks/validate.py let invalid articles through; each becomes a page of its
     # problems (a build has stopped before this point). The validator caches every file.
     problems = shared_validator().check_archive(shown_path(folder)) if _build.serving else []
-    site = build_site(load_articles(folder), config.site_name, memo, problems,
-                      config.site_url or "")
+    skipped: list[ArchiveError] = []
+    articles = load_articles(folder, skipped)
+    if skipped and config.strict:  # the validator should have refused these first
+        raise PluginError("Bài viết không đọc được, trang web sẽ thiếu bài:\n"
+                          + "\n".join(str(error) for error in skipped))
+    for error in skipped:
+        log.warning("%s (bỏ qua)", error)
+    site = build_site(articles, config.site_name, memo, problems, config.site_url or "")
     _build.feeds = site.feeds
     _build.renderers = dict(site.pages)
     _build.rendered.clear()

@@ -17,8 +17,14 @@ running as another user cannot read; the finished file gets the mode an ordinary
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import secrets
+import stat
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -54,3 +60,125 @@ def owner_pid(temp: Path) -> int | None:
     """The process id in a temporary name made by :func:`temp_path`, else ``None``."""
     parts = temp.name.split(".")
     return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
+
+
+# --- reading inputs that may be hostile --------------------------------------------------
+
+
+class UnsafeFileError(OSError):
+    """A path that must not be read as a file: a link, a folder, a device or a pipe."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for a message: ``file_kind(stat.S_IFIFO)`` → a named pipe."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file, not a symlink, of at most ``limit`` bytes.
+
+    Opened with ``O_NOFOLLOW | O_NONBLOCK`` and checked with ``fstat`` on the open
+    descriptor, so a FIFO cannot block the run, ``/dev/zero`` cannot fill memory and a
+    link swapped in between a check and the open is still refused. Raises
+    :class:`UnsafeFileError` (a link, a folder, a device…) or ``OSError``; a file over
+    ``limit`` raises ``ValueError`` carrying its size.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnsafeFileError(errno.ELOOP, "a symbolic link; links are not followed") from error
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise UnsafeFileError(errno.EINVAL, f"{file_kind(status.st_mode)}, not a file")
+        if status.st_size > limit:
+            raise ValueError(status.st_size)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(len(data))
+    return data
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, with every link and ``..`` resolved, lies inside ``folder``.
+
+    >>> is_inside(Path("/a/b/../../etc/passwd"), Path("/a"))
+    False
+    """
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+# --- one writer at a time ----------------------------------------------------------------
+
+
+LOCK_FILE = ".newsarchive.lock"
+
+
+@contextmanager
+def folder_lock(folder: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold an advisory ``flock`` on ``folder`` (its ``.newsarchive.lock``) for a block.
+
+    Two ``make ingest`` runs over one archive would both find a slug free and both
+    write it; under this lock the second waits. Before waiting it calls ``on_wait``
+    with who holds the lock (``"pid 4242 since 2026-11-30T23:05:01"``), read from the
+    lock file. The kernel drops the lock when the holder dies, so a killed run never
+    leaves the archive locked.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW,
+                         0o666 & ~_umask())
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+                        or "another process")
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        holder = f"pid {os.getpid()} since {time.strftime('%Y-%m-%dT%H:%M:%S')}\n"
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, holder.encode(), 0)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def sweep_temp_files(folder: Path, stale_seconds: float = 600) -> list[Path]:
+    """Remove temporary files of dead writers in ``folder``; return what was removed.
+
+    A temporary file is garbage only when its owner (the pid in its name) is gone *and*
+    it is older than ``stale_seconds``: a pid can be reused, and a writer on another
+    machine sharing the folder has a pid that means nothing here.
+    """
+    removed = []
+    now = time.time()
+    for temp in folder.glob(".*" + TEMP_SUFFIX):
+        try:
+            status = temp.lstat()
+        except OSError:
+            continue
+        if (stat.S_ISREG(status.st_mode) and now - status.st_mtime > stale_seconds
+                and not pid_alive(owner_pid(temp))):
+            temp.unlink(missing_ok=True)
+            removed.append(temp)
+    return removed
+
+
+def pid_alive(pid: int | None) -> bool:
+    """Whether process ``pid`` exists (``None`` and this process count as not alive)."""
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

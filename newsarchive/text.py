@@ -16,7 +16,12 @@ import unicodedata
 
 from slugify import slugify as _slugify
 
-__all__ = ["nfc", "normalize_tones", "fold", "match_key", "slugify", "unique_slug"]
+__all__ = ["RESERVED_SLUGS", "nfc", "normalize_tones", "fold", "match_key", "slugify",
+           "unique_slug"]
+
+# Article slugs that would collide with a listing's own files: ``bai-viet/<year>/index``
+# is written to ``bai-viet/<year>/index.html``, the year's page, while links say ``…/index/``.
+RESERVED_SLUGS = frozenset({"index", "page"})
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # Old-style placement in NFD: o/u, then a/e/y carrying the tone, at the end of a

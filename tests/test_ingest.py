@@ -1,9 +1,11 @@
-"""The ingest run: every seed and fixture field by field, golden files, and the ledger
-rules that keep editors' work safe (unchanged, updated, protected, duplicate, copied)."""
+"""The ingest run: every seed and fixture field by field, golden files, and the rules
+that keep editors' work safe (unchanged, updated, protected, duplicate, copied), decided
+from the articles' own front matter (``raw_sha256``, ``ingest_sha256``), not hidden state."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from conftest import ROOT
 from newsarchive.article.model import load
 from newsarchive.clean.extract import Hints, build_article
 from newsarchive.clean.html_page import read_html
-from newsarchive.clean.ingest import STATE_FILE, ingest
+from newsarchive.clean.ingest import ingest, seal
 from newsarchive.clean.raw import read_raw
 from newsarchive.files import atomic_write
 
@@ -131,15 +133,32 @@ def test_edited_article_is_protected_unless_forced(workspace) -> None:
 def test_our_own_stale_output_is_updated(workspace) -> None:
     inbox, articles = workspace
     first = ingest([inbox], articles)[0]
-    state = json.loads((articles / STATE_FILE).read_text("utf-8"))
-    stale = Path(first.article).read_text("utf-8").replace("tags:", "tags: []\nold_tags:", 1)
-    atomic_write(Path(first.article), stale)
-    for entry in state["inputs"].values():  # pretend an older version of the rules wrote it
-        if entry["article"] == Path(first.article).name:
-            import hashlib
-            entry["sha256"] = hashlib.sha256(stale.encode()).hexdigest()
-    (articles / STATE_FILE).write_text(json.dumps(state), "utf-8")
+    article = load(first.article)
+    article.tags = ["thẻ cũ"]  # pretend an older version of the rules wrote this
+    atomic_write(Path(first.article), seal(article))
     assert _statuses(ingest([inbox], articles))[0] == "updated"
+    assert "thẻ cũ" not in Path(first.article).read_text("utf-8")
+
+
+def test_a_renamed_article_is_still_the_same_article(workspace) -> None:
+    inbox, articles = workspace
+    first = ingest([inbox], articles)[0]
+    renamed = articles / "ten-moi-hay-hon.md"
+    Path(first.article).rename(renamed)
+    outcomes = ingest([inbox], articles)
+    assert (outcomes[0].status, outcomes[0].article) == ("unchanged", str(renamed))
+    assert not Path(first.article).exists()
+
+
+def test_a_fresh_clone_without_any_state_agrees(workspace, tmp_path: Path) -> None:
+    inbox, articles = workspace
+    ingest([inbox], articles)
+    clone = tmp_path / "clone"
+    shutil.copytree(articles, clone)  # what git carries: articles and raw/, nothing hidden
+    for hidden in clone.glob(".*"):
+        hidden.unlink()
+    assert _statuses(ingest([clone / "raw"], clone)) == ["unchanged"] * 3
+    assert len(list(clone.glob("*.md"))) == 3
 
 
 def test_same_text_twice_is_a_duplicate(workspace, tmp_path: Path) -> None:
@@ -167,7 +186,8 @@ def test_same_headline_gets_a_unique_slug(tmp_path: Path) -> None:
     text = SEED.read_text("utf-8")
     (tmp_path / "a.txt").write_text(text, "utf-8")
     (tmp_path / "b.txt").write_text(text.replace("Nghiêm Đẳng", "Huy Dương"), "utf-8")
-    names = sorted(Path(o.article).name for o in ingest([tmp_path], tmp_path / "articles"))
+    names = sorted(Path(o.article).name for o in ingest([tmp_path], tmp_path / "articles")
+                   if o.article)
     assert names[0].endswith("-2.md") or names[1].endswith("-2.md")
     assert names[0].removesuffix("-2.md") == names[1].removesuffix(".md") or \
         names[1].removesuffix("-2.md") == names[0].removesuffix(".md")
@@ -183,8 +203,9 @@ def test_long_titles_truncate_at_a_whole_word(tmp_path: Path) -> None:
 def test_killed_run_leftovers_are_adopted_not_duplicated(workspace) -> None:
     inbox, articles = workspace
     ingest([inbox], articles)
-    (articles / STATE_FILE).unlink()  # killed before the ledger was saved
-    (articles / ".x.md.abc123.tmp").write_text("half", "utf-8")
+    stale = articles / ".abc12345.999999999.tmp"  # a killed run's: dead pid, an hour old
+    stale.write_text("half", "utf-8")
+    os.utime(stale, (1, 1))
     assert _statuses(ingest([inbox], articles)) == ["unchanged"] * 3
     assert sorted(p.name for p in articles.glob("*.md*")) == sorted(
         p.name for p in articles.glob("*.md"))

@@ -246,3 +246,13 @@ def test_client_narrows_to_the_words_typed_with_diacritics(page, narrowing_web, 
     assert got == query(index_dir, text, sort=sort)
     if text != "binh dinh" and text != "Bình":
         assert slugs(index_dir, got) == ["binh-dinh-dai-hoi"]
+
+
+@pytest.mark.parametrize("word", ["constructor", "__proto__", "toString", "hasOwnProperty",
+                                  "valueOf"])
+def test_prototype_names_are_ordinary_words(opened, site, word: str) -> None:
+    """A word that names a built-in of every JavaScript object finds what the index holds
+    (nothing here), and the box never says the index failed to load."""
+    assert search(opened, word) == slugs(site[0] / "search", query(site[0] / "search", word))
+    status = opened.text_content(STATUS) or ""
+    assert "lỗi" not in status.lower() and "không tải" not in status.lower(), status

@@ -29,7 +29,8 @@ LEDE_CHARS = 220
 CREDIT_PREFIX = "Ảnh:"
 _SKIPPED = ("#", "!", "|", "<figure")
 _EMPHASIS = re.compile(r"(?<!\\)[*_`]+")  # marks, not escaped characters
-_BLOCK_MARK = re.compile(r"^\s*[#>]+", re.M)  # heading and quote marks
+_BLOCK_MARK = re.compile(r"^[ \t]*[#>]+", re.M)  # heading and quote marks (\s would
+# run on over the next lines' breaks from every line start: quadratic on blank lines)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>&])")
 _PLAIN_UNSAFE = re.compile(r"[#>*_`\\&]")  # a line without these is already plain text
 _LINE_START_SPECIAL = re.compile(r"^([#>+\-*]|\d+(?=[.)]))")

@@ -57,6 +57,7 @@ class FieldSpec:
     dump: Dump = _same
     check: Check = _no_check
     required: bool = False
+    omit_empty: bool = False  # left out of the front matter when empty (ingest's hashes)
 
 
 _SPEC = "front_matter"
@@ -64,14 +65,15 @@ _LABEL = "label"
 
 
 def declared(label: str, example: str, load: Load, *, dump: Dump = _same,
-             check: Check = _no_check, required: bool = False, **default: Any) -> Any:
+             check: Check = _no_check, required: bool = False, omit_empty: bool = False,
+             **default: Any) -> Any:
     """A dataclass field that is also a front-matter field (``default=`` or
     ``default_factory=`` as for :func:`dataclasses.field`); the key is the attribute name.
 
     Returns ``Any`` so that ``title: str = declared(...)`` type-checks like ``field()``.
     """
     spec = {"label": label, "example": example, "load": load, "dump": dump, "check": check,
-            "required": required}
+            "required": required, "omit_empty": omit_empty}
     return dataclasses.field(**default, metadata={_SPEC: spec, _LABEL: label})
 
 
@@ -127,7 +129,10 @@ def text_list(value: Any, key: str) -> list[str]:
 
 def partial_date(value: Any, key: str) -> PartialDate | None:
     """``2012``, ``2012-01`` or a YAML date; null and ``""`` are unknown."""
-    return None if value in (None, "") else PartialDate.parse(value)
+    try:
+        return None if value in (None, "") else PartialDate.parse(value)
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"{key}: front matter has an impossible date: {error}") from error
 
 
 def dump_date(value: PartialDate | None) -> date | str | int | None:

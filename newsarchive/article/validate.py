@@ -26,35 +26,23 @@ from typing import Any
 import yaml
 
 from newsarchive.article.checks import FieldChecks, Header, Problem, brief, errors
-from newsarchive.article.model import FIELDS, Article, from_front_matter
+from newsarchive.article.model import (
+    FIELDS,
+    Article,
+    HeaderLoader,
+    article_entries,
+    from_front_matter,
+    header_problem,
+    read_article_text,
+    split_front_matter,
+)
 from newsarchive.errors import ArchiveError
-from newsarchive.text import slugify
+from newsarchive.text import RESERVED_SLUGS, slugify
 
 __all__ = ["Problem", "Validator", "check_raw", "check_slugs", "check_text", "errors",
            "shared_validator", "shown_path", "validate_archive", "validate_paths"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_BOUNDARY = re.compile(r"^-{3,}\s*$")
-# python-frontmatter's boundary, so the body is the one model.loads would give.
-_FM_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that keeps an impossible date ("2021-02-30") as text instead of raising.
-
-    PyYAML builds ``datetime.date`` for anything shaped like a date and lets the
-    ``ValueError`` escape; the validator wants to say which field holds it.
-    """
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def shown_path(path: Path) -> Path:
@@ -84,24 +72,20 @@ class _Inspection:
     article: Article | None = None
 
 
-_EMPTY = "tệp rỗng; một bài viết cần phần đầu (front matter) giữa hai dòng '---' và nội dung bài"
 
 
 def _inspect(text: str, path: str, today: date) -> _Inspection:
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        return _Inspection([Problem(path, 1, "file", _EMPTY)])
-    lines = text.splitlines()
-    if not _BOUNDARY.match(lines[0]):
-        return _Inspection([Problem(path, 1, "front_matter", "thiếu phần đầu (front matter): tệp "
-                                                             "phải bắt đầu bằng một dòng '---'")])
-    end = next((i for i in range(1, len(lines)) if _BOUNDARY.match(lines[i])), None)
-    if end is None:
-        return _Inspection([Problem(path, 1, "front_matter", "phần đầu chưa được đóng: thiếu dòng "
-                                                             "'---' sau các khóa")])
-    header_lines = lines[1:end]
+    header_lines, body_or_reason, _ = split_front_matter(text)
+    if header_lines is None:
+        reason = body_or_reason
+        field = "file" if reason.startswith("empty") else "front_matter"
+        return _Inspection([Problem(path, 1, field, _SPLIT_MESSAGES.get(reason[:8], reason))])
+    refused = header_problem(header_lines)
+    if refused is not None:
+        return _Inspection([Problem(path, refused[1], "front_matter", (
+            f"phần đầu bị từ chối trước khi đọc: {_REFUSALS.get(refused[0][:6], refused[0])}"))])
     try:
-        meta = yaml.load("\n".join(header_lines), Loader=_Loader)  # noqa: S506 - safe subclass
+        meta = yaml.load("\n".join(header_lines), Loader=HeaderLoader)  # noqa: S506
     except yaml.YAMLError as error:
         return _Inspection([_yaml_problem(path, error)])
     if not isinstance(meta, dict):
@@ -111,15 +95,35 @@ def _inspect(text: str, path: str, today: date) -> _Inspection:
     problems = FieldChecks(path, header, today, FIELDS).run()
     article = None
     if not errors(problems):  # warnings alone leave the article valid
-        article, failures = _build(meta, _body(text), path)
+        article, failures = _build(meta, body_or_reason, path)
         problems = problems + failures
     return _Inspection(problems, meta.get("raw"), header.line_of("raw"), article)
 
 
-def _body(text: str) -> str:
-    """The body after the front matter, exactly as ``frontmatter.loads`` gives it."""
-    parts = _FM_BOUNDARY.split(text.strip(), 2)
-    return parts[2].strip() if len(parts) == 3 else ""
+_SPLIT_MESSAGES = {
+    "empty fi": "tệp rỗng; một bài viết cần phần đầu (front matter) giữa hai dòng '---' và "
+                "nội dung bài",
+    "no front": "thiếu phần đầu (front matter): tệp phải bắt đầu bằng một dòng '---'",
+    "front ma": "phần đầu chưa được đóng: thiếu dòng '---' sau các khóa",
+}
+_REFUSALS = {"over 6": "dài quá 64 KB (phần đầu chỉ gồm vài dòng ngắn)",
+             "a line": "một dòng quá dài", "nested": "lồng nhau quá sâu (quá nhiều ngoặc [ { "
+                                                     "hoặc thụt lề)"}
+
+
+def _file_problem(message: str) -> str:
+    """The loader's reason in Vietnamese, for an editor."""
+    if message.startswith("saved as UTF-16"):
+        return "tệp được lưu dạng UTF-16; hãy lưu lại tệp với bảng mã UTF-8"
+    if message.startswith("not UTF-8"):
+        position = message.split("position ")[1].split(")")[0]
+        return f"tệp không phải văn bản UTF-8 (byte lạ ở vị trí {position}); hãy lưu lại tệp " \
+               "với bảng mã UTF-8"
+    if message.startswith("contains a NUL"):
+        return "tệp chứa byte NUL (ký tự rỗng); hãy xóa ký tự đó"
+    if message.startswith("not a regular file"):
+        return f"không phải tệp thường {message.removeprefix('not a regular file ')}"
+    return f"không đọc được tệp: {message}"
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
@@ -150,7 +154,11 @@ def check_raw(value: Any, line: int, path: str, articles_dir: Path) -> list[Prob
     if os.path.isabs(relative) or relative.split(os.sep, 1)[0] == os.pardir:
         return [Problem(path, line, "raw", f'"{brief(value)}" phải là đường dẫn bên trong thư mục '
                                            "bài viết, ví dụ raw/004_67a0f94a2f50c909.txt")]
-    if not os.path.isfile(os.path.join(articles_dir, relative)):
+    target = os.path.join(articles_dir, relative)
+    if os.path.islink(target):
+        return [Problem(path, line, "raw", f"tệp gốc {brief(value)} là liên kết tượng trưng "
+                                           "(symbolic link); hãy thay bằng chính tệp đó")]
+    if not os.path.isfile(target):
         message = (f"không tìm thấy tệp gốc {brief(value)} (đường dẫn tính từ thư mục "
                    f"{articles_dir.name}/)")
         return [Problem(path, line, "raw", message)]
@@ -172,7 +180,11 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
         owners.setdefault(other.stem.casefold(), []).append(other)
     problems = []
     for path in paths:
-        if not _SLUG.match(path.stem):
+        if path.stem.casefold() in RESERVED_SLUGS:
+            problems.append(Problem(str(path), 1, "slug", (
+                f'tên tệp "{path.stem}" trùng với tên trang của hệ thống ('
+                + ", ".join(sorted(RESERVED_SLUGS)) + f'); đổi tên, ví dụ "{path.stem}-1.md"')))
+        elif not _SLUG.match(path.stem):
             problems.append(Problem(str(path), 1, "slug", (
                 f'tên tệp "{path.stem}" chỉ được dùng chữ thường không dấu, số và dấu gạch '
                 f'nối, ví dụ "{slugify(path.stem) or "tin-moi"}.md"')))
@@ -222,14 +234,11 @@ class Validator:
 
     def _read(self, path: Path, today: date) -> _Inspection:
         self.parsed += 1
-        data = path.read_bytes()
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            return _Inspection([Problem(str(path), line, "file", (
-                f"tệp không phải văn bản UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại "
-                "tệp với bảng mã UTF-8"))])
+            text = read_article_text(path)
+        except ArchiveError as error:
+            return _Inspection([Problem(str(path), error.line or 1, "file",
+                                        _file_problem(error.message))])
         return _inspect(text, str(path), today)
 
     def check_paths(self, paths: Iterable[Path], today: date | None = None) -> list[Problem]:
@@ -242,8 +251,14 @@ class Validator:
         return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
     def check_archive(self, articles_dir: Path, today: date | None = None) -> list[Problem]:
-        """All problems of every ``*.md`` directly under ``articles_dir``."""
-        return self.check_paths(sorted(articles_dir.glob("*.md")), today)
+        """All problems of every ``*.md`` directly under ``articles_dir`` (as the site sees
+        them: :func:`article_entries`), and of every entry there the site cannot read."""
+        paths, refused = article_entries(articles_dir)
+        problems = [Problem(str(path), 1, "file", f"không phải tệp bài viết thường ({kind}); "
+                                                  "xóa hoặc thay bằng một tệp .md")
+                    for path, kind in refused]
+        return sorted(problems + self.check_paths(paths, today),
+                      key=lambda problem: (problem.path, problem.line))
 
 
 @cache

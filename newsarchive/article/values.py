@@ -53,7 +53,10 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        date(self.year, self.month or 1, self.day or 1)  # raises ValueError if not real
+        try:
+            date(self.year, self.month or 1, self.day or 1)  # raises ValueError if not real
+        except OverflowError as error:  # "date: 99999999999999999999"
+            raise ValueError(f"year {self.year} is out of range") from error
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:

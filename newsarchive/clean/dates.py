@@ -27,11 +27,13 @@ from functools import lru_cache
 from newsarchive.article.model import PartialDate
 
 _FLAGS = re.IGNORECASE
-_GMT = re.compile(r"[(\[]?\s*GMT\s*\+\s*0?7(?::00)?\s*[)\]]?", _FLAGS)
+# Linear-time patterns (tests/test_regex_linear.py): none opens with a bare \s*, and an
+# optional mark between two \s* is written \s*(?:X\s*)? so a run of spaces is read once.
+_GMT = re.compile(r"(?:[(\[]\s*)?GMT\s*\+\s*0?7(?::00)?\s*[)\]]?", _FLAGS)
 _LABEL = re.compile(r"^(cập nhật lúc|cập nhật|ngày cập nhật|ngày đăng|đăng ngày|đăng lúc|"
-                    r"thời gian đăng|xuất bản|ngày)\s*:?\s*", _FLAGS)
-_WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7]|cn)\b\s*[,\-–]?\s*",
-                      _FLAGS)
+                    r"thời gian đăng|xuất bản|ngày)\s*(?::\s*)?", _FLAGS)
+_WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7]|cn)\b"
+                      r"\s*(?:[,\-–]\s*)?", _FLAGS)
 _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?\s*(sa|ch|am|pm)?\b", _FLAGS)
 _FILLER = re.compile(r"\b(lúc|ngày)\b", _FLAGS)
 _DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
@@ -39,8 +41,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.+\-Z]*)?")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")  # a scraper's month-only metadata, "2019-01"
 
 # Lead event dates, most specific first. "Sáng 12-7", "Ngày 8-7-2021", "chiều nay (22/6)".
-_TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*\(?"
-_DAY_MONTH = re.compile(rf"(?<!\w){_TIME_OF_DAY}\s*(\d{{1,2}})\s*[/\-.]\s*(\d{{1,2}})"
+_TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*(?:\(\s*)?"
+_DAY_MONTH = re.compile(rf"(?<!\w){_TIME_OF_DAY}(\d{{1,2}})\s*[/\-.]\s*(\d{{1,2}})"
                         r"(?:\s*[/\-.]\s*(\d{4}))?(?![\d/])", _FLAGS)
 # "Từ ngày 16 đến 19/6": a range dates its event by its first day.
 _RANGE = re.compile(r"(?<!\w)từ\s+ngày\s+(\d{1,2})\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*"
@@ -48,7 +50,7 @@ _RANGE = re.compile(r"(?<!\w)từ\s+ngày\s+(\d{1,2})\s*(?:đến|-|–)\s*(?:ng
 _DAY_MONTH_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
                               _FLAGS)
 _MONTH = re.compile(r"(?<!\w)(?:(?:đầu|giữa|cuối|trong|vào)\s+)?tháng\s+(\d{1,2})\s*"
-                    r"(?:/|\s+năm\s+)\s*(\d{4})(?!\d)", _FLAGS)
+                    r"(?:/|(?<=\s)năm(?=\s))\s*(\d{4})(?!\d)", _FLAGS)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOCUMENT_REF = re.compile(r"(số\s+\S+|/[A-ZĐ]{2,}[\w\-]*)\s*$")
 _TERM = re.compile(r"nhiệm\s+kỳ\s+(20\d\d)\s*[-–]\s*(20\d\d)", _FLAGS)

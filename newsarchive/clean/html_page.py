@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -30,6 +31,50 @@ _CHROME_CLASS = re.compile(r"share|social|related|comment|breadcrumb|banner|adve
                            r"tags?-|menu|sidebar", re.IGNORECASE)
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "p", "figure", "li", "blockquote"]
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MAX_JSON_DEPTH = 64  # JSON-LD of a news page nests 3-5 levels
+
+
+def json_depth(text: str) -> int:
+    """The deepest ``[``/``{`` nesting of a JSON text, strings skipped; one linear pass.
+
+    >>> json_depth('{"a": [1, {"b": "[[["}]}')
+    3
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def web_address(value: str | None, base: str | None = None) -> str | None:
+    """``value`` as an absolute http(s) address (relative ones resolved against ``base``),
+    or ``None`` when it is not one: a saved page's ``og:url`` can be "/tin/123" or
+    "https://[x/…", and the validator accepts neither.
+
+    >>> web_address("/tin/123", "https://baolaichau.vn/chinh-tri/")
+    'https://baolaichau.vn/tin/123'
+    >>> web_address("https://[x/tin") is None
+    True
+    """
+    if not value:
+        return None
+    try:
+        address = urljoin(base, value) if base else value
+        parts = urlsplit(address)
+        if parts.scheme not in ("http", "https") or "." not in (parts.hostname or ""):
+            return None
+    except ValueError:
+        return None
+    return address if not any(c.isspace() for c in address) else None
 
 
 def read_html(page: str) -> tuple[str, Structure, Hints]:
@@ -60,9 +105,12 @@ def _text(node: Tag) -> str:
 
 def _hints_from_json_ld(soup: BeautifulSoup) -> Hints:
     for script in soup.find_all("script", type="application/ld+json"):
+        source = script.string or ""
+        if json_depth(source) > MAX_JSON_DEPTH:
+            continue  # json.loads recurses once per level: 100,000 "[" end the process's stack
         try:
-            data = json.loads(script.string or "")
-        except ValueError:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
             continue
         item = _find_article(data)
         if item is not None:
@@ -89,7 +137,7 @@ def _url_of(item: dict) -> str | None:
     page = item.get("mainEntityOfPage")
     if isinstance(page, dict):
         page = page.get("@id")
-    return _str(item.get("url")) or _str(page)
+    return web_address(_str(item.get("url"))) or web_address(_str(page))
 
 
 def _names(value: Any) -> list[str]:
@@ -122,7 +170,9 @@ def _hints_from_meta(soup: BeautifulSoup) -> Hints:
         return None
 
     author = meta("author", "article:author")
-    return Hints(url=meta("og:url"), title=meta("og:title"),
+    link = soup.find("link", rel="canonical")
+    canonical = web_address(_str(link.get("href"))) if isinstance(link, Tag) else None
+    return Hints(url=web_address(meta("og:url"), canonical) or canonical, title=meta("og:title"),
                  date=_day(meta("article:published_time", "pubdate", "date")),
                  authors=[author] if author and not author.startswith("http") else [],
                  site_name=meta("og:site_name"))

@@ -27,7 +27,7 @@ from newsarchive.text import fold, nfc
 
 _DATA_FILE = "publications.csv"
 _KINDS = ("provincial", "portal", "party", "broadcaster", "national", "aggregator")
-_FOOTER = re.compile(r"^Nguồn\s*:?\s*(?P<name>[^:]{2,80}?)\s*:\s*(?P<url>https?://\S+)$",
+_FOOTER = re.compile(r"^Nguồn\s*(?::\s*)?(?P<name>[^:]{2,80}?)\s*:\s*(?P<url>https?://\S+)$",
                      re.IGNORECASE)
 _FOLLOW = re.compile(r"theo dõi (?P<name>.{2,80}?) trên google ?news", re.IGNORECASE)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from newsarchive.article.model import Article, load
+from newsarchive.article.model import Article, article_entries, load
 from newsarchive.article.validate import Problem, shared_validator
 from newsarchive.errors import ArchiveError
 from newsarchive.site import bodies, indexes, stats
@@ -82,31 +82,45 @@ def _keep(path: Path, status: os.stat_result, article: Article) -> None:
     _CACHE[os.path.abspath(path)] = ((status.st_mtime_ns, status.st_size), bodies.hold(article))
 
 
-def load_articles(articles_dir: Path) -> list[Article]:
-    """Every ``*.md`` directly under ``articles_dir``; a bad file is logged and skipped."""
+def load_articles(articles_dir: Path, skipped: list[ArchiveError] | None = None
+                  ) -> list[Article]:
+    """Every article file directly under ``articles_dir`` (:func:`model.article_entries`,
+    the validator's listing). A file that cannot be loaded is left out and its error
+    appended to ``skipped`` (hooks/archive.py refuses a strict build then), else logged."""
     fresh: _Cache = {}
-    if articles_dir.is_dir():
-        for entry in sorted(os.scandir(os.path.abspath(articles_dir)), key=lambda e: e.name):
-            if entry.name.endswith(".md") and entry.is_file():
-                _load_cached(entry, fresh)
+    paths, refused = article_entries(articles_dir)
+    errors = [ArchiveError(f"{kind}, not an article file", path) for path, kind in refused]
+    for path in paths:
+        error = _load_cached(path, fresh)
+        if error is not None:
+            errors.append(error)
     _CACHE.clear()  # forget deleted files
     _CACHE.update(fresh)
+    for error in errors:
+        if skipped is not None:
+            skipped.append(error)
+        else:
+            log.warning("%s (skipped)", error)
     articles = [article for _, article in fresh.values()]
     bodies.release_all_but(articles)
     return articles
 
 
-def _load_cached(entry: os.DirEntry[str], fresh: _Cache) -> None:
-    status = entry.stat()
-    key = (status.st_mtime_ns, status.st_size)
-    cached = _CACHE.get(entry.path)
-    if cached is not None and cached[0] == key:
-        fresh[entry.path] = cached
-        return
+def _load_cached(path: Path, fresh: _Cache) -> ArchiveError | None:
     try:
-        fresh[entry.path] = (key, bodies.hold(load(entry.path)))  # bodies compressed
+        status = path.stat()
+    except OSError as error:
+        return ArchiveError(f"cannot read ({error.strerror})", path)
+    key, where = (status.st_mtime_ns, status.st_size), os.path.abspath(path)
+    cached = _CACHE.get(where)
+    if cached is not None and cached[0] == key:
+        fresh[where] = cached
+        return None
+    try:
+        fresh[where] = (key, bodies.hold(load(where)))  # bodies compressed
     except ArchiveError as error:
-        log.warning("%s (skipped)", error)
+        return error
+    return None
 
 
 @dataclass(slots=True)

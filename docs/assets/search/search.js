@@ -113,7 +113,7 @@
     return this.meta().then(function (meta) {
       var shard = (fnv1a(term) % meta.shards).toString(16);
       return self.fetch("dict/" + shard + ".json", "json").then(function (entries) {
-        var entry = entries[term];
+        var entry = own(entries, term);
         return entry ? new TermCursor(self, shard, entry) : null;
       });
     });
@@ -231,8 +231,8 @@
 
   Search.prototype.filterCursors = async function (meta) {
     var cursors = [];
-    for (var axis in this.filters) {
-      var value = this.filters[axis];
+    for (var axis of Object.keys(this.filters)) {
+      var value = own(this.filters, axis);
       if (value === null || value === undefined || value === "") continue;
       if (axis === "year") {
         var year = meta.years.find(function (row) { return String(row[0]) === String(value); });
@@ -240,7 +240,9 @@
         cursors.push(new RangeCursor(year[1], year[2]));
         continue;
       }
-      var position = meta.facets[axis].findIndex(function (row) { return row[0] === value; });
+      var facet = own(meta.facets, axis);
+      if (!facet) return null;
+      var position = facet.findIndex(function (row) { return row[0] === value; });
       if (position < 0) return null;
       cursors.push(await this.index.facetCursor(axis, position));
     }
@@ -248,6 +250,12 @@
   };
 
   function byDf(a, b) { return a.df - b.df; }
+
+  /* object[key] only when the object itself holds key: a query word such as
+     "constructor", "__proto__" or "toString" must not find Object.prototype's. */
+  function own(object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
 
   /* Relevance weights: 3 per query pair in the article, 2 more per pair in the title,
      1 per syllable in the title (as newsarchive.search.query). */
