@@ -57,3 +57,27 @@ def test_a_wrong_header_is_one_message(folder: Path) -> None:
     manifest = read_manifest(folder)
     assert manifest.urls == {} and len(manifest.problems) == 1
     assert "first row must be 'file,url'" in manifest.problems[0]
+
+
+def test_ingest_gives_each_input_its_manifest_address(tmp_path: Path) -> None:
+    """The address names the publication and the province the text never names."""
+    from newsarchive.clean.ingest import ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "trang.txt").write_text(
+        "Văn phòng UBND tỉnh tổng kết công tác năm 2023\n\n"
+        "Sáng 5-1, Văn phòng UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023, triển "
+        "khai nhiệm vụ năm 2024 với sự tham dự của lãnh đạo UBND tỉnh và các sở, ngành.\n\n"
+        "Năm 2023, Văn phòng đã tham mưu ban hành nhiều văn bản quan trọng của tỉnh.\n",
+        "utf-8")
+    _write(inbox, "file,url\ntrang.txt,https://sotuphap.quangtri.gov.vn/tin/123\n"
+                  "mat-tich.txt,https://x.vn/1\n")
+    outcomes = ingest([inbox], tmp_path / "articles")
+    by_status = {o.status: o for o in outcomes}
+    assert "mat-tich.txt is not in" in by_status["rejected"].message
+    assert by_status["rejected"].source.endswith(MANIFEST)
+    assert by_status["written"].provinces == ("Quảng Trị",)
+    article = Path(by_status["written"].article).read_text("utf-8")
+    assert "https://sotuphap.quangtri.gov.vn/tin/123" in article
+    assert [o.status for o in outcomes].count("skipped") == 0  # the manifest is not an input

@@ -42,6 +42,7 @@ from newsarchive.article.model import (
 )
 from newsarchive.clean.extract import Hints, build_article
 from newsarchive.clean.html_page import read_html
+from newsarchive.clean.manifest import MANIFEST, Manifest, read_manifest
 from newsarchive.clean.raw import (
     HTML_SUFFIXES,
     RawText,
@@ -267,6 +268,8 @@ def _walk(folder: Path, skip: Path | None = None) -> Iterator[Input]:
     for entry in entries:
         path = folder / entry.name
         mode = entry.stat(follow_symlinks=False).st_mode
+        if entry.name == MANIFEST and stat.S_ISREG(mode):
+            continue  # the batch's addresses, read by Ingester._read_manifests
         if entry.name.startswith("."):
             kind = "folder" if stat.S_ISDIR(mode) else "file"
             yield _skipped(path, f"hidden {kind} inside a scanned folder")
@@ -334,12 +337,29 @@ class Ingester:
         self.force = force
         self.archive = Archive.read(output_dir)
         self.seen: dict[str, str] = {}
+        self.manifests: dict[Path, Manifest] = {}
 
     def run(self, paths: Iterable[Path]) -> list[Outcome]:
         for folder in (self.output_dir, self.raw_dir):
             sweep_temp_files(folder)
         inputs = collect_inputs(paths, self.output_dir)
-        return [item.outcome or self.ingest_one(item.path) for item in inputs]
+        return [*self._read_manifests(inputs),
+                *(item.outcome or self.ingest_one(item.path) for item in inputs)]
+
+    def _read_manifests(self, inputs: list[Input]) -> list[Outcome]:
+        """Each input folder's ``sources.csv`` (:mod:`manifest`), read once; its problems
+        are report lines of their own."""
+        outcomes = []
+        for folder in dict.fromkeys(item.path.parent for item in inputs if item.outcome is None):
+            manifest = self.manifests[folder] = read_manifest(folder)
+            outcomes += [Outcome(str(folder / MANIFEST), "rejected", message=problem)
+                         for problem in manifest.problems]
+        return outcomes
+
+    def source_url(self, path: Path) -> str | None:
+        """``--source-url`` when given, else the folder's ``sources.csv`` row for the file."""
+        manifest = self.manifests.get(path.parent)
+        return self.hints_url or (manifest.urls.get(path.name) if manifest else None)
 
     def ingest_one(self, path: Path) -> Outcome:
         """The outcome of one input; whatever goes wrong becomes its ``rejected`` line."""
@@ -385,7 +405,7 @@ class Ingester:
         return known.raw is None or Path(known.raw).name == path.name
 
     def _build(self, raw: RawText, raw_rel: str, key: str, path: Path) -> Article:
-        article = clean_raw(raw, self.hints_url, name=str(path))
+        article = clean_raw(raw, self.source_url(path), name=str(path))
         article.raw, article.raw_sha256 = raw_rel, key
         return article
 

@@ -28,7 +28,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from newsarchive.article.checks import is_web_address
 
 MANIFEST = "sources.csv"
 MAX_BYTES = 4 * 1024 * 1024  # a manifest of a 100,000-page batch is about 10 MB; 4 MB per folder
@@ -92,10 +93,3 @@ def _add_row(manifest: Manifest, cells: list[str], folder: Path) -> str | None:
     return None
 
 
-def is_web_address(url: str) -> bool:
-    """An absolute http(s) address with a host (what ``source.url`` accepts)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
