@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import os
 import secrets
+import socket
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -37,8 +39,13 @@ def _umask() -> int:
 
 
 def temp_path(target: Path) -> Path:
-    """A fresh temporary name beside ``target``, owned by this process (pid in the name)."""
-    return target.with_name(f".{secrets.token_hex(4)}.{os.getpid()}{TEMP_SUFFIX}")
+    """A fresh temporary name beside ``target``, owned by this process: its pid and a
+    tag of this machine's name (``.1f0b1679.939-a3c2.tmp``), so a sweep can tell a dead
+    writer here from a writer on another machine sharing the folder."""
+    return target.with_name(f".{secrets.token_hex(4)}.{os.getpid()}-{HOST_TAG}{TEMP_SUFFIX}")
+
+
+HOST_TAG = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:4]
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -58,8 +65,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 
 def owner_pid(temp: Path) -> int | None:
     """The process id in a temporary name made by :func:`temp_path`, else ``None``."""
+    owner = _owner(temp)
+    return owner[0] if owner else None
+
+
+def _owner(temp: Path) -> tuple[int, str] | None:
+    """(pid, machine tag) of a temporary name made by :func:`temp_path`."""
     parts = temp.name.split(".")
-    return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
+    if len(parts) != 4:
+        return None
+    pid, _, host = parts[2].partition("-")
+    return (int(pid), host) if pid.isdigit() else None
 
 
 # --- reading inputs that may be hostile --------------------------------------------------
@@ -153,9 +169,11 @@ def folder_lock(folder: Path, on_wait: Callable[[str], None] | None = None) -> I
 def sweep_temp_files(folder: Path, stale_seconds: float = 600) -> list[Path]:
     """Remove temporary files of dead writers in ``folder``; return what was removed.
 
-    A temporary file is garbage only when its owner (the pid in its name) is gone *and*
-    it is older than ``stale_seconds``: a pid can be reused, and a writer on another
-    machine sharing the folder has a pid that means nothing here.
+    A temporary file is garbage when its writer on this machine (the pid and machine tag
+    in its name) is gone — a killed run's leftovers go at the next run — or, for a name
+    from another machine sharing the folder (whose pid means nothing here) or an older
+    name, when it is also older than ``stale_seconds``. A live pid, perhaps reused, keeps
+    its file.
     """
     removed = []
     now = time.time()
@@ -164,8 +182,10 @@ def sweep_temp_files(folder: Path, stale_seconds: float = 600) -> list[Path]:
             status = temp.lstat()
         except OSError:
             continue
-        if (stat.S_ISREG(status.st_mode) and now - status.st_mtime > stale_seconds
-                and not pid_alive(owner_pid(temp))):
+        owner = _owner(temp)
+        here_and_dead = owner is not None and owner[1] == HOST_TAG and not pid_alive(owner[0])
+        if stat.S_ISREG(status.st_mode) and (here_and_dead or (
+                now - status.st_mtime > stale_seconds and not pid_alive(owner_pid(temp)))):
             temp.unlink(missing_ok=True)
             removed.append(temp)
     return removed

@@ -19,7 +19,7 @@ from newsarchive.article.model import load
 from newsarchive.clean import ingest as ingest_module
 from newsarchive.clean.ingest import ingest
 from newsarchive.clean.raw import content_key, read_raw
-from newsarchive.files import folder_lock
+from newsarchive.files import HOST_TAG, folder_lock
 
 SEED = ROOT / "articles" / "raw" / "004_67a0f94a2f50c909.txt"
 INGEST = [sys.executable, "-m", "newsarchive.cli", "ingest"]
@@ -164,10 +164,12 @@ def test_temporary_files_of_a_live_writer_are_left_alone(tmp_path: Path) -> None
     live = articles / f".abcd1234.{os.getppid()}.tmp"  # our parent: alive
     live.write_text("đang ghi", "utf-8")
     os.utime(live, (1, 1))
-    fresh = articles / ".abcd1234.999999999.tmp"  # dead owner but just written
-    fresh.write_text("vừa ghi", "utf-8")
+    elsewhere = articles / ".abcd1234.999999999-zzzz.tmp"  # another machine's, just written
+    elsewhere.write_text("vừa ghi", "utf-8")
+    killed = articles / f".abcd1234.999999999-{HOST_TAG}.tmp"  # a dead writer on this machine
+    killed.write_text("bỏ dở", "utf-8")
     ingest([], articles)
-    assert live.exists() and fresh.exists()
+    assert live.exists() and elsewhere.exists() and not killed.exists()
 
 
 @pytest.mark.build
@@ -231,14 +233,14 @@ def _two_inputs(tmp_path: Path) -> Path:
 
 
 def _fail_on_first(monkeypatch: pytest.MonkeyPatch, failure) -> None:
-    real = ingest_module.build_article
+    real = ingest_module.build_explained
 
     def build(text: str, *args, **kwargs):
         if "lần thứ 1" in text:
             failure()
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(ingest_module, "build_article", build)
+    monkeypatch.setattr(ingest_module, "build_explained", build)
 
 
 @pytest.mark.parametrize(("failure", "says"), [

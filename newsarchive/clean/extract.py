@@ -202,6 +202,13 @@ def _mark_headings(blocks: list[Block]) -> None:
 def build_article(text: str, hints: Hints | None = None, structure: Structure | None = None,
                   name: str = "<input>") -> Article:
     """The article for raw ``text``; ``hints`` carry what the page or editor told us."""
+    return build_explained(text, hints, structure, name)[0]
+
+
+def build_explained(text: str, hints: Hints | None = None, structure: Structure | None = None,
+                    name: str = "<input>") -> tuple[Article, dict[str, str]]:
+    """The article, and why its title and event type won, for the run report
+    (``newsarchive ingest --explain``): the evidence each winner showed and the runner-up."""
     hints = hints or Hints()
     parsed = parse(nfc(text), structure, name, hints)  # callers other than the CLI may pass NFD
     review: set[str] = set()
@@ -223,12 +230,15 @@ def build_article(text: str, hints: Hints | None = None, structure: Structure | 
     authors = hints.authors or parsed.authors
     if not authors:
         review.add("authors")
+    why = {"title": parsed.page.choice.explain() if parsed.page.choice else "",
+           "event_type": verdict.explain()}
     return Article(
         title=title, date=published, event_date=event_date, provinces=provinces,
         event_type=event_type, tags=tags_for(title, parsed.lead, parsed.body_text()),
         source=source, authors=authors,
         images=[Image(b.text, b.credit) for b in parsed.blocks if b.kind == "caption" and b.text],
-        review=[key for key in FIELD_ORDER if key in review], body=render_body(parsed.blocks))
+        review=[key for key in FIELD_ORDER if key in review],
+        body=render_body(parsed.blocks)), why
 
 
 def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,

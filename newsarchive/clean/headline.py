@@ -32,8 +32,9 @@ from newsarchive.clean.dates import parse_stamp
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, slugify
 
-_BREADCRUMB_SPLIT = re.compile(r"\s+[>»›]\s+|^\s*[>»›]\s*")
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?=[^|–—-]{2,80}$)")
+# Possessive runs, entered only at a run's first space: linear on any line.
+_BREADCRUMB_SPLIT = re.compile(r"(?<!\s)\s++[>»›]\s++|^\s*+[>»›]\s*+")
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s++[|–—-]\s++(?=[^|–—-]{2,80}$)")
 _SEPARATORS = re.compile(r"\s[|>»›•]\s|^[•·>»]|\s[|]|[|]\s")
 _DATELINE = re.compile(r"^\(?[A-ZĐ][\w.]{1,20}\)?\s*[-–.]+\s|^\([^)]{2,30}\)\s*[-–.]")
 _DATE_OPENER = re.compile(r"^(?:sáng|chiều|tối|trưa|ngày|hôm)(?:\s+(?:nay|qua))?\s*\(?\d{1,2}"
@@ -47,8 +48,8 @@ _WORD = re.compile(r"\w+")
 # the headline "<headline> 03/02/2026 11:32"; the lead run on after the headline
 # "<headline> (BBNĐT) - Sáng 12-3, …". Each is searched, never matched from a lazy
 # prefix, so the cost stays linear in the line's length.
-_PREFIX_DATE = re.compile(r"^(?:date|ngày|published)?\s*:?\s*(\d{4}-\d{2}(?:-\d{2}"
-                          r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)?)\s+(?=\S)", re.IGNORECASE)
+_PREFIX_DATE = re.compile(r"^(?:date|ngày|published)?\s*+:?\s*+(\d{4}-\d{2}(?:-\d{2}"
+                          r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)?)\s++(?=\S)", re.IGNORECASE)
 # A date glued to the text after it with no space: "15/03/2012Chiều hôm qua, …".
 _GLUED_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})(?=[^\W\d_])")
 # A stamp with the byline after it on one line: "Thứ sáu, 10:15, 25/08/2023 Hồng Thái".
@@ -384,7 +385,7 @@ def _candidates(lines: Sequence[str], page_title: str | None,
     found: list[Candidate] = []
     last = _first_text(tuple(lines)) + 4  # a headline heads the text; lines far below do not
     for index, line in enumerate(lines[:last]):
-        if len(words(line)) >= 2 and not is_stamp(line):
+        if words(line) and not is_stamp(line):
             found.append(Candidate(line, index))
             found.extend(_segments(line, index))
     if page_title:

@@ -40,7 +40,7 @@ from newsarchive.article.model import (
     read_article_text,
     split_front_matter,
 )
-from newsarchive.clean.extract import Hints, build_article
+from newsarchive.clean.extract import Hints, build_explained
 from newsarchive.clean.html_page import read_html
 from newsarchive.clean.manifest import MANIFEST, Manifest, read_manifest
 from newsarchive.clean.raw import (
@@ -79,6 +79,7 @@ class Outcome:
     review: tuple[str, ...] = ()
     message: str = ""
     provinces: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()  # "title: …", "event_type: …" (the report's --explain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,21 +394,23 @@ class Ingester:
             return Outcome(str(path), "duplicate", message=f"same text as {known.path}")
         self.seen[key] = str(path)
         raw_rel, copy = self._raw_copy(path, raw, known)
-        article = self._build(raw, raw_rel, key, path)
+        article, why = self._build(raw, raw_rel, key, path)
         target = known.path if known else self.output_dir / (
             self.archive.free_slug(article.title) + ".md")
         status = self._write(target, seal(article), path, copy)
         return Outcome(str(path), status, str(target), tuple(article.review),
-                       provinces=tuple(article.provinces))
+                       provinces=tuple(article.provinces),
+                       why=tuple(f"{key}: {text}" for key, text in why.items()))
 
     def _is_raw_of(self, path: Path, known: Known) -> bool:
         """Whether ``path`` is (a copy under the same name of) the article's raw file."""
         return known.raw is None or Path(known.raw).name == path.name
 
-    def _build(self, raw: RawText, raw_rel: str, key: str, path: Path) -> Article:
-        article = clean_raw(raw, self.source_url(path), name=str(path))
+    def _build(self, raw: RawText, raw_rel: str, key: str, path: Path
+               ) -> tuple[Article, dict[str, str]]:
+        article, why = clean_explained(raw, self.source_url(path), name=str(path))
         article.raw, article.raw_sha256 = raw_rel, key
-        return article
+        return article, why
 
     def _raw_copy(self, path: Path, raw: RawText, known: Known | None) -> tuple[str, Path | None]:
         """``raw:`` for the article, and the raw/ file still to be written (or ``None``)."""
@@ -467,16 +470,22 @@ def clean_raw(raw: RawText, source_url: str | None = None, name: str = "<input>"
     """The article for one read input: a saved page's own hints (canonical address,
     JSON-LD) first, the caller's ``source_url`` over them. An address the validator
     would refuse is dropped and ``source`` flagged for review."""
+    return clean_explained(raw, source_url, name)[0]
+
+
+def clean_explained(raw: RawText, source_url: str | None = None, name: str = "<input>"
+                    ) -> tuple[Article, dict[str, str]]:
+    """:func:`clean_raw`, and why the title and event type won (:func:`build_explained`)."""
     hints, text, structure = Hints(url=source_url), raw.text, None
     if raw.is_html:
         text, structure, page_hints = read_html(raw.text)
         check_line_lengths(text, name)
         hints = page_hints.merged_with(hints)
-    article = build_article(text, hints, structure, name=name)
+    article, why = build_explained(text, hints, structure, name=name)
     if article.source.url and not is_web_address(article.source.url):
         article.source.url = None
         article.review = [key for key in FIELD_ORDER if key in {*article.review, "source"}]
-    return article
+    return article, why
 
 
 def ingest(paths: Iterable[Path], output_dir: Path, source_url: str | None = None,

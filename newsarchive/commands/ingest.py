@@ -51,6 +51,9 @@ def build_parser(prog: str = "newsarchive ingest") -> argparse.ArgumentParser:
                         help="articles folder (default: articles); raw copies go to DIR/raw")
     parser.add_argument("--force", action="store_true",
                         help="overwrite articles an editor has changed since the last run")
+    parser.add_argument("--explain", action="store_true",
+                        help="under each article, why its title and event type won: the "
+                             "evidence the winner showed, with the runner-up's score")
     return parser
 
 
@@ -116,6 +119,9 @@ def main(argv: list[str] | None = None, prog: str = "newsarchive ingest") -> int
         return 1
     for outcome in outcomes:
         print(describe(outcome))
+        if args.explain:
+            for line in outcome.why:
+                print("    " + shown(line))
     print(summary(outcomes))
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
