@@ -66,6 +66,7 @@ STATUSES = ("written", "updated", "unchanged", "duplicate", "protected", "skippe
 # pattern is linear, so this only stops what nobody foresaw, and names the input.
 INPUT_SECONDS = 30
 _SEAL = re.compile(r"^ingest_sha256: [0-9a-f]{64}\n", re.M)
+_RAW_HASH_LINE = re.compile(r"^raw_sha256: [0-9a-f]{64}\n", re.M)
 _PROVENANCE_LINE = re.compile(r"^(raw_sha256|ingest_sha256|raw): ?(.*)$")
 
 
@@ -197,9 +198,15 @@ def seal(article: Article) -> str:
     (True, False)
     """
     article.ingest_sha256 = None
-    digest = sha256(dumps(article))
-    article.ingest_sha256 = digest
-    return dumps(article)
+    text = dumps(article)
+    article.ingest_sha256 = sha256(text)
+    # ingest_sha256 is dumped right after raw_sha256 (the field order), as one plain line:
+    # insert it rather than dump the whole article again (a YAML dump is most of a write).
+    anchor = _RAW_HASH_LINE.search(text) if article.raw_sha256 else None
+    if anchor is None or article.ingest_sha256.isdigit():  # YAML would quote all digits
+        return dumps(article)
+    line = f"ingest_sha256: {article.ingest_sha256}\n"
+    return text[:anchor.end()] + line + text[anchor.end():]
 
 
 def is_sealed(text: str) -> bool:

@@ -155,6 +155,9 @@ def _utf16(data: bytes) -> str | None:
     return None
 
 
+_SAMPLE = 3000  # characters read to tell Vietnamese from a legacy font's letters
+
+
 def _repair_unicode(text: str, name: str | Path) -> tuple[str, str]:
     """UTF-8 text as is, or repaired when it is mojibake or legacy-font text."""
     if text.isascii():
@@ -165,7 +168,7 @@ def _repair_unicode(text: str, name: str | Path) -> tuple[str, str]:
             return repaired, "utf-8, double-encoded"
         raise RawInputError(f"rejected: {mojibake_count(text)} letters look like UTF-8 "
                             "decoded twice (\"Ã­\", \"á»‹\") and could not be repaired", name)
-    if vietnamese_score(text).convincing:
+    if vietnamese_score(text[:_SAMPLE]).convincing:  # a page's start is evidence enough
         return text, "utf-8"
     for encoding, repaired in legacy_in_unicode(text):
         if vietnamese_score(nfc(repaired)).convincing:
