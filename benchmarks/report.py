@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 HEADER = ("| measurement | N | wall s | ours/Hugo (wall) | CPU s | ours/Hugo (CPU) | peak RSS MB "
-          "| site MB | largest HTML KB | notes |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| site MB | KB per article | largest HTML KB | notes |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 
 
 def growth(times: dict[str, dict[str, Any]]) -> list[tuple[int, int, float]]:
@@ -41,11 +41,36 @@ def _row(name: str, n: Any, row: dict[str, Any], hugo: dict[str, Any] | None = N
     if not _ok(row):
         reason = row.get("status") or f"exit {row.get('returncode')}"
         detail = (row.get("error") or "").splitlines()[-1:] or [""]
-        return f"| {name} | {n} | | | | | | | | {reason}: {detail[0][:120]} |"
+        return f"| {name} | {n} | | | | | | | | | {reason}: {detail[0][:120]} |"
     cells = [name, n, _num(row.get("wall_s")), _ratio(row, hugo, "wall_s"),
              _num(row.get("cpu_s")), _ratio(row, hugo, "cpu_s"), _num(row.get("peak_rss_mb")),
-             _num(row.get("site_mb")), _num(row.get("largest_html_kb")), notes]
+             _num(row.get("site_mb")), _per_article(row, n), _num(row.get("largest_html_kb")),
+             notes]
     return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _per_article(row: dict[str, Any], n: Any) -> str:
+    """All-in site kilobytes per article (pages, listings, feeds, search index, sitemap).
+
+    >>> _per_article({"site_bytes": 2000000}, "1000")
+    '2'
+    """
+    if not row.get("site_bytes") or not str(n).isdigit():
+        return ""
+    return f"{row['site_bytes'] / int(n) / 1000:.3g}"
+
+
+def _parts(results: dict[str, Any]) -> list[str]:
+    """Bytes per article by part of the site, for each size of our build that has them."""
+    lines = []
+    for n, row in sorted(results.get("ours", {}).items(), key=lambda item: int(item[0])):
+        parts = row.get("part_bytes") if _ok(row) else None
+        if parts:
+            cells = ", ".join(f"{name} {size / int(n) / 1000:.2f}"
+                              for name, size in sorted(parts.items(), key=lambda kv: -kv[1]))
+            lines.append(f"- at {n}: {row['site_bytes'] / int(n) / 1000:.2f} KB per article: "
+                         f"{cells}")
+    return ["## Bytes per article, all-in (KB = 1000 bytes)", "", *lines, ""] if lines else []
 
 
 def _ratio(row: dict[str, Any], hugo: dict[str, Any] | None, key: str) -> str:
@@ -144,8 +169,8 @@ def render(results: dict[str, Any]) -> str:
             f"{meta.get('commit')}; load average before the run {meta.get('load_start')}, "
             f"after {meta.get('load_end')}. Other work shared the machine: the numbers are "
             "noisy (single runs, no repetition).", *_merged(meta), "", HEADER]
-    return "\n".join([*head, *rows(results), "", "## Targets (measured, not asserted)", "",
-                      *targets(results), ""])
+    return "\n".join([*head, *rows(results), "", *_parts(results),
+                      "## Targets (measured, not asserted)", "", *targets(results), ""])
 
 
 def main(argv: list[str] | None = None) -> int:

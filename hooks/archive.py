@@ -31,6 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 from newsarchive.article.validate import shared_validator, shown_path
 from newsarchive.files import atomic_write
 from newsarchive.site.build import Memo, articles_dir, build_site, load_articles, robots_txt
+from newsarchive.site.compact import compact_html
 from newsarchive.site.feeds import FeedSpec, write_feeds
 from newsarchive.site.pages import Page as GeneratedPage
 from newsarchive.site.pages import PageRenderer
@@ -194,7 +195,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(page.file, ArchiveFile):  # written now; MkDocs would keep it to the end
         # robots stays: overrides/sitemap.xml leaves "noindex" pages out of the sitemap.
         page.content, page.meta = None, {"robots": page.meta.get("robots")}
-    return output
+    return compact_html(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
