@@ -49,6 +49,17 @@ def _row(name: str, n: Any, row: dict[str, Any], hugo: dict[str, Any] | None = N
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
+def _speedup(row: dict[str, Any], serial: dict[str, Any] | None) -> str:
+    """How much faster pre-rendering on every core made the build, measured in this run.
+
+    >>> _speedup({"wall_s": 30.0}, {"wall_s": 45.0})
+    '; 0.67× the wall time of the one-process build'
+    """
+    if not (serial and _ok(serial) and row.get("wall_s") and serial.get("wall_s")):
+        return ""
+    return f"; {row['wall_s'] / serial['wall_s']:.2f}× the wall time of the one-process build"
+
+
 def _per_article(row: dict[str, Any], n: Any) -> str:
     """All-in site kilobytes per article (pages, listings, feeds, search index, sitemap).
 
@@ -82,8 +93,12 @@ def _ratio(row: dict[str, Any], hugo: dict[str, Any] | None, key: str) -> str:
 def rows(results: dict[str, Any]) -> list[str]:
     """Table rows in reading order: our builds, Hugo, the blog plugin, editor's loop, others."""
     hugo = results.get("hugo", {})
-    out = [_row("our mkdocs build", n, r, hugo.get(n), _pages_note(r))
+    serial = results.get("serial", {})
+    out = [_row("our mkdocs build", n, r, hugo.get(n),
+                _pages_note(r) + _speedup(r, serial.get(n)))
            for n, r in results.get("ours", {}).items()]
+    out += [_row("our build, one process (NEWSARCHIVE_WORKERS=0)", n, r, hugo.get(n),
+                 _pages_note(r)) for n, r in serial.items()]
     out += [_row("Hugo (minimal layouts)", n, r, notes=f"{r.get('html_pages', '')} pages")
             for n, r in hugo.items()]
     out += [_row("Material blog plugin", n, r, hugo.get(n),

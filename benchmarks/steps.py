@@ -45,12 +45,18 @@ def _env(articles: Path, tree: Path = ROOT) -> dict[str, str]:
     return {**QUIET, "NEWSARCHIVE_ARTICLES": str(articles), "PYTHONPATH": str(tree)}
 
 
-def ours(articles: Path, scratch: Path, tree: Path = ROOT) -> dict[str, Any]:
-    """Our full ``mkdocs build`` of ``articles`` (not ``--strict``: we time, not lint)."""
+def ours(articles: Path, scratch: Path, tree: Path = ROOT, workers: str | None = None,
+         ) -> dict[str, Any]:
+    """Our full ``mkdocs build`` of ``articles`` (not ``--strict``: we time, not lint).
+
+    ``workers`` sets ``NEWSARCHIVE_WORKERS`` ("0": MkDocs converts every page in one
+    process, the build before pre-rendering); unset, the build uses every core.
+    """
     site = scratch / "site-ours"
     shutil.rmtree(site, ignore_errors=True)
     before = load()
-    result = run(_ours_cmd(tree, site), _env(articles, tree), tree).as_dict()
+    env = _env(articles, tree) | ({"NEWSARCHIVE_WORKERS": workers} if workers else {})
+    result = run(_ours_cmd(tree, site), env, tree).as_dict()
     result.update(site_stats(site) if site.exists() else {}, load_before=before)
     shutil.rmtree(site, ignore_errors=True)
     return result
