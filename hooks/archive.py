@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from newsarchive.article.validate import shared_validator, shown_path
-from newsarchive.files import atomic_write
+from newsarchive.files import atomic_write, remove_dead_temps
 from newsarchive.site.build import Memo, articles_dir, build_site, load_articles, robots_txt
 from newsarchive.site.compact import compact_html
 from newsarchive.site.feeds import FeedSpec, write_feeds
@@ -241,6 +241,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         previous.update((spec.path, spec) for spec in feeds)
         _remove_stale(_build.written.get(config.site_dir, {}), _build.pending)
         _build.written[config.site_dir] = _build.pending
+    if not _build.incremental:  # a killed build's temporary files (MkDocs keeps dot files)
+        remove_dead_temps([site_dir, *(p for p in (site_dir / "feeds").rglob("*") if p.is_dir())])
     write_feeds(feeds, site_dir, config.site_url or "/")
     atomic_write(site_dir / "robots.txt", robots_txt(config.site_url or "/"))
     _build.feeds, _build.pending, _build.renderers = [], {}, {}

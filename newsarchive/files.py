@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -54,3 +55,27 @@ def owner_pid(temp: Path) -> int | None:
     """The process id in a temporary name made by :func:`temp_path`, else ``None``."""
     parts = temp.name.split(".")
     return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
+
+
+def remove_dead_temps(folders: Iterable[Path]) -> None:
+    """Delete the temporary files a killed run left in ``folders``: garbage, as the real
+    file was replaced whole or not at all. Those of a run still alive (its pid in the
+    name) are left to it. A build calls this for the folders it writes with
+    :func:`atomic_write`, since MkDocs' cleaning of ``site_dir`` keeps dot files."""
+    for folder in folders:
+        for temp in folder.glob(".*" + TEMP_SUFFIX):
+            if not alive(owner_pid(temp)):
+                temp.unlink(missing_ok=True)
+
+
+def alive(pid: int | None) -> bool:
+    """Whether another process with this id is running (``None`` and this one: no)."""
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from newsarchive.clean.extract import Hints, build_article
 from newsarchive.clean.html_page import read_html
 from newsarchive.clean.raw import HTML_SUFFIXES, RawText, content_key, read_raw
 from newsarchive.errors import ArchiveError, RawInputError
-from newsarchive.files import TEMP_SUFFIX, atomic_write, owner_pid
+from newsarchive.files import atomic_write, remove_dead_temps
 from newsarchive.text import slugify
 
 STATE_FILE = ".ingest-state.json"
@@ -196,24 +195,7 @@ def _same(path: Path, text: str) -> bool:
 
 
 def _remove_stale_temp_files(output_dir: Path) -> None:
-    """Temporary files of a killed run are garbage (the real file was replaced whole or
-    not at all); those of a run still alive (its pid in the name) are left to it."""
-    for folder in (output_dir, output_dir / "raw"):
-        for temp in folder.glob(".*" + TEMP_SUFFIX):
-            if not _alive(owner_pid(temp)):
-                temp.unlink(missing_ok=True)
-
-
-def _alive(pid: int | None) -> bool:
-    if pid is None or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    remove_dead_temps((output_dir, output_dir / "raw"))
 
 
 def _read_text(path: Path) -> str:
