@@ -105,12 +105,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _build.incremental:
         _plan_incremental(files, config)
     else:
-        workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
-        if workers:
-            _build.ahead = prerender(site.pages, config.markdown_extensions,
-                                     config.mdx_configs or {}, workers)
         for src_uri in _build.renderers:
             files.append(ArchiveFile.generated(config, src_uri, content=""))  # read on demand
+        workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
+        if workers:  # in the order MkDocs will read them, so few wait rendered
+            jobs = [(file.src_uri, _build.renderers[file.src_uri])
+                    for file in files.documentation_pages() if file.src_uri in _build.renderers]
+            _build.ahead = prerender(jobs, config.markdown_extensions,
+                                     config.mdx_configs or {}, workers)
     return files
 
 
@@ -148,8 +150,9 @@ def _context_fingerprint(config: MkDocsConfig) -> int:
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     src_uri = page.file.src_uri
-    if _build.ahead is not None and _take_prerendered(src_uri):
-        _build.renderers.pop(src_uri, None)
+    # Only a planned page is waited for: a page of docs/ must not drain the workers' queue.
+    if _build.ahead is not None and src_uri in _build.renderers and _take_prerendered(src_uri):
+        del _build.renderers[src_uri]
         return source_of("")  # converted already: MkDocs converts an empty page
     generated = _build.rendered.get(src_uri)
     if generated is None:

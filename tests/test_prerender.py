@@ -51,11 +51,13 @@ def _jobs(count: int) -> list[tuple[str, partial[Page]]]:
              for i in range(count)]
 
 
-@pytest.mark.parametrize("workers", [0, 1, 2, 3], ids=lambda w: f"{w}-workers")
-def test_prerender_keeps_order_and_output(workers: int) -> None:
-    jobs = _jobs(CHUNK * 3 + 5)  # several chunks and a short last one
+@pytest.mark.parametrize(("workers", "ahead"), [(0, 8), (1, 8), (2, 8), (3, 8), (2, 1)],
+                         ids=["0-workers", "1-worker", "2-workers", "3-workers",
+                              "more-chunks-than-in-flight"])
+def test_prerender_keeps_order_and_output(workers: int, ahead: int) -> None:
+    jobs = _jobs(CHUNK * 5 + 5)  # several chunks and a short last one
     expected = list(prerender(jobs, EXTENSIONS, CONFIGS, 0))
-    got = list(prerender(jobs, EXTENSIONS, CONFIGS, workers))
+    got = list(prerender(jobs, EXTENSIONS, CONFIGS, workers, ahead))
     assert [src for src, _ in got] == [src for src, _ in jobs]
     assert got == expected
     first = got[0][1]

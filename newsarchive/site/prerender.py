@@ -29,6 +29,7 @@ from collections import deque
 from collections.abc import Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import markdown  # type: ignore[import-untyped]
@@ -123,8 +124,7 @@ def prerender(jobs: Sequence[tuple[str, PageRenderer]], extensions: Sequence[Any
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             starts = iter(range(0, len(jobs), CHUNK))
             pending: deque[Future[list[tuple[str, Rendered]]]] = deque(
-                pool.submit(_render_chunk, start) for start, _ in zip(
-                    starts, range(ahead * workers), strict=False))
+                pool.submit(_render_chunk, start) for start in islice(starts, ahead * workers))
             while pending:
                 chunk = pending.popleft().result()
                 for start in starts:
