@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
 from newsarchive.site.build import articles_dir, load_articles
-from newsarchive.site.prerender import worker_count
+from newsarchive.site.prerender import exit_with_parent, worker_count
 from newsarchive.site.search import build_index
 
 INDEX_DIR = "search"
@@ -70,10 +70,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     articles = load_articles(_articles_dir(config))  # cached: parsed by the archive hook
     temp = Path(tempfile.mkdtemp(prefix="newsarchive-search-"))
     process = multiprocessing.get_context("fork").Process(
-        target=_write, args=(articles, temp / INDEX_DIR), name="search index")
+        target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid()),
+        name="search index")
     process.start()
     _background.append((process, temp))
     return files
+
+
+def _write_beside(articles: list[Article], out: Path, parent: int) -> None:
+    exit_with_parent(parent)  # a killed build leaves no index process behind
+    _write(articles, out)
 
 
 def _finish_background(site_dir: Path) -> None:

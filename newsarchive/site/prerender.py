@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import threading
+import time
 import zlib
 from collections import deque
 from collections.abc import Generator, Sequence
@@ -120,19 +123,34 @@ def prerender(jobs: Sequence[tuple[str, PageRenderer]], extensions: Sequence[Any
     _JOBS, _SETTINGS = jobs, (extensions, configs)
     _CONVERTER.clear()
     context = multiprocessing.get_context("fork")
+    last: list[tuple[str, Rendered]] = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             starts = iter(range(0, len(jobs), CHUNK))
             pending: deque[Future[list[tuple[str, Rendered]]]] = deque(
                 pool.submit(_render_chunk, start) for start in islice(starts, ahead * workers))
             while pending:
                 chunk = pending.popleft().result()
-                for start in starts:
-                    pending.append(pool.submit(_render_chunk, start))
+                pending.extend(pool.submit(_render_chunk, s) for s in islice(starts, 1))
+                if not pending:  # the pool is shut down before its last pages are used
+                    last = chunk
                     break
                 yield from chunk
     finally:
         _JOBS, _SETTINGS = (), ((), {})
+    yield from last
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a forked worker: exit as soon as ``parent`` is gone (killed mid-build), instead
+    of waiting forever for work and keeping its output pipes open."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def worker_count(setting: str | None, cpus: int | None) -> int:
