@@ -59,19 +59,39 @@ def _tail(text: str, lines: int = 6) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+# Where a site's bytes go, by the first folder of each path (issue 16 measures bytes per
+# article all-in); anything not named here is "other" (theme assets, hand-written pages).
+PARTS = {"bai-viet": "articles", "tinh": "listings", "nam": "listings", "su-kien": "listings",
+         "the": "listings", "can-xem-lai": "listings", "feeds": "feeds", "search": "search",
+         "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap"}
+
+
+def site_part(relative: str) -> str:
+    """Which part of the site a path belongs to.
+
+    >>> site_part("bai-viet/2017/dai-hoi/index.html"), site_part("index.html")
+    ('articles', 'other')
+    """
+    return PARTS.get(relative.split("/", 1)[0], "other")
+
+
 def site_stats(site_dir: Path) -> dict[str, Any]:
-    """Total size, page count, largest HTML page, and the search index's size."""
+    """Total size, page count, largest HTML page, the search index's size, and bytes by part."""
     total, pages, largest, largest_path = 0, 0, 0, ""
+    parts: dict[str, int] = {}
     for path in site_dir.rglob("*"):
         if not path.is_file():
             continue
         size = path.stat().st_size
         total += size
+        relative = path.relative_to(site_dir).as_posix()
+        parts[site_part(relative)] = parts.get(site_part(relative), 0) + size
         if path.suffix == ".html":
             pages += 1
             if size > largest:
-                largest, largest_path = size, str(path.relative_to(site_dir))
+                largest, largest_path = size, relative
     index = site_dir / "search" / "search_index.json"
-    return {"site_mb": round(total / 2**20, 1), "html_pages": pages,
+    return {"site_mb": round(total / 2**20, 1), "site_bytes": total, "part_bytes": parts,
+            "html_pages": pages,
             "largest_html_kb": round(largest / 1024, 1), "largest_html": largest_path,
             "search_index_mb": round(index.stat().st_size / 2**20, 2) if index.exists() else None}

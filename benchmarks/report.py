@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 HEADER = ("| measurement | N | wall s | ours/Hugo (wall) | CPU s | ours/Hugo (CPU) | peak RSS MB "
-          "| site MB | largest HTML KB | notes |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| site MB | KB per article | largest HTML KB | notes |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 
 
 def growth(times: dict[str, dict[str, Any]]) -> list[tuple[int, int, float]]:
@@ -41,11 +41,47 @@ def _row(name: str, n: Any, row: dict[str, Any], hugo: dict[str, Any] | None = N
     if not _ok(row):
         reason = row.get("status") or f"exit {row.get('returncode')}"
         detail = (row.get("error") or "").splitlines()[-1:] or [""]
-        return f"| {name} | {n} | | | | | | | | {reason}: {detail[0][:120]} |"
+        return f"| {name} | {n} | | | | | | | | | {reason}: {detail[0][:120]} |"
     cells = [name, n, _num(row.get("wall_s")), _ratio(row, hugo, "wall_s"),
              _num(row.get("cpu_s")), _ratio(row, hugo, "cpu_s"), _num(row.get("peak_rss_mb")),
-             _num(row.get("site_mb")), _num(row.get("largest_html_kb")), notes]
+             _num(row.get("site_mb")), _per_article(row, n), _num(row.get("largest_html_kb")),
+             notes]
     return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _speedup(row: dict[str, Any], serial: dict[str, Any] | None) -> str:
+    """How much faster pre-rendering on every core made the build, measured in this run.
+
+    >>> _speedup({"wall_s": 30.0}, {"wall_s": 45.0})
+    '; 0.67× the wall time of the one-process build'
+    """
+    if not (serial and _ok(serial) and row.get("wall_s") and serial.get("wall_s")):
+        return ""
+    return f"; {row['wall_s'] / serial['wall_s']:.2f}× the wall time of the one-process build"
+
+
+def _per_article(row: dict[str, Any], n: Any) -> str:
+    """All-in site kilobytes per article (pages, listings, feeds, search index, sitemap).
+
+    >>> _per_article({"site_bytes": 2000000}, "1000")
+    '2'
+    """
+    if not row.get("site_bytes") or not str(n).isdigit():
+        return ""
+    return f"{row['site_bytes'] / int(n) / 1000:.3g}"
+
+
+def _parts(results: dict[str, Any]) -> list[str]:
+    """Bytes per article by part of the site, for each size of our build that has them."""
+    lines = []
+    for n, row in sorted(results.get("ours", {}).items(), key=lambda item: int(item[0])):
+        parts = row.get("part_bytes") if _ok(row) else None
+        if parts:
+            cells = ", ".join(f"{name} {size / int(n) / 1000:.2f}"
+                              for name, size in sorted(parts.items(), key=lambda kv: -kv[1]))
+            lines.append(f"- at {n}: {row['site_bytes'] / int(n) / 1000:.2f} KB per article: "
+                         f"{cells}")
+    return ["## Bytes per article, all-in (KB = 1000 bytes)", "", *lines, ""] if lines else []
 
 
 def _ratio(row: dict[str, Any], hugo: dict[str, Any] | None, key: str) -> str:
@@ -57,8 +93,12 @@ def _ratio(row: dict[str, Any], hugo: dict[str, Any] | None, key: str) -> str:
 def rows(results: dict[str, Any]) -> list[str]:
     """Table rows in reading order: our builds, Hugo, the blog plugin, editor's loop, others."""
     hugo = results.get("hugo", {})
-    out = [_row("our mkdocs build", n, r, hugo.get(n), _pages_note(r))
+    serial = results.get("serial", {})
+    out = [_row("our mkdocs build", n, r, hugo.get(n),
+                _pages_note(r) + _speedup(r, serial.get(n)))
            for n, r in results.get("ours", {}).items()]
+    out += [_row("our build, one process (NEWSARCHIVE_WORKERS=0)", n, r, hugo.get(n),
+                 _pages_note(r)) for n, r in serial.items()]
     out += [_row("Hugo (minimal layouts)", n, r, notes=f"{r.get('html_pages', '')} pages")
             for n, r in hugo.items()]
     out += [_row("Material blog plugin", n, r, hugo.get(n),
@@ -144,8 +184,8 @@ def render(results: dict[str, Any]) -> str:
             f"{meta.get('commit')}; load average before the run {meta.get('load_start')}, "
             f"after {meta.get('load_end')}. Other work shared the machine: the numbers are "
             "noisy (single runs, no repetition).", *_merged(meta), "", HEADER]
-    return "\n".join([*head, *rows(results), "", "## Targets (measured, not asserted)", "",
-                      *targets(results), ""])
+    return "\n".join([*head, *rows(results), "", *_parts(results),
+                      "## Targets (measured, not asserted)", "", *targets(results), ""])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from benchmarks import corpus, report, steps  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-STEPS = ("ours", "hugo", "blog", "rebuild", "serve", "ingest", "search")
+STEPS = ("ours", "serial", "hugo", "blog", "rebuild", "serve", "ingest", "search")
 
 
 def corpus_dir(n: int, work: Path) -> Path:
@@ -166,6 +166,8 @@ def _builds(results: dict[str, Any], args: argparse.Namespace, n: int, tree: Pat
     articles, scratch = corpus_dir(n, work), work / "scratch"
     if "ours" in wanted:
         _record(results, out, "ours", n, lambda: steps.ours(articles, scratch, tree))
+    if "serial" in wanted:  # the same build without pre-rendering, side by side
+        _record(results, out, "serial", n, lambda: steps.ours(articles, scratch, tree, "0"))
     if "hugo" in wanted:
         _record(results, out, "hugo", n, lambda: steps.hugo(articles, scratch))
     if n == args.rebuild_at and "rebuild" in wanted:

@@ -45,12 +45,18 @@ def _env(articles: Path, tree: Path = ROOT) -> dict[str, str]:
     return {**QUIET, "NEWSARCHIVE_ARTICLES": str(articles), "PYTHONPATH": str(tree)}
 
 
-def ours(articles: Path, scratch: Path, tree: Path = ROOT) -> dict[str, Any]:
-    """Our full ``mkdocs build`` of ``articles`` (not ``--strict``: we time, not lint)."""
+def ours(articles: Path, scratch: Path, tree: Path = ROOT, workers: str | None = None,
+         ) -> dict[str, Any]:
+    """Our full ``mkdocs build`` of ``articles`` (not ``--strict``: we time, not lint).
+
+    ``workers`` sets ``NEWSARCHIVE_WORKERS`` ("0": MkDocs converts every page in one
+    process, the build before pre-rendering); unset, the build uses every core.
+    """
     site = scratch / "site-ours"
     shutil.rmtree(site, ignore_errors=True)
     before = load()
-    result = run(_ours_cmd(tree, site), _env(articles, tree), tree).as_dict()
+    env = _env(articles, tree) | ({"NEWSARCHIVE_WORKERS": workers} if workers else {})
+    result = run(_ours_cmd(tree, site), env, tree).as_dict()
     result.update(site_stats(site) if site.exists() else {}, load_before=before)
     shutil.rmtree(site, ignore_errors=True)
     return result
@@ -242,6 +248,7 @@ def _search_one(script: Path, articles: Path, scratch: Path) -> dict[str, Any]:
 # Where a build's time goes. Each py-spy sample is charged to the first part, in this
 # order, with a frame matching its pattern (so our code called from MkDocs is ours).
 PROFILE_PARTS = (
+    ("ours: pre-render workers (pages + Markdown, other cores)", r"_render_chunk"),
     ("search index hook (hooks/search.py, not ours)", r"[(/]search\.py:"),
     ("feeds (feedgen)", r"write_feeds"),
     ("validation hook (hooks/validate.py, not ours)", r"[(/]validate\.py:"),
@@ -268,7 +275,8 @@ def profile(articles: Path, scratch: Path, tree: Path = ROOT, rate: int = 100) -
     if spy is None:
         return {"status": "not available", "error": "py-spy is not installed in the venv"}
     raw = scratch / "build.spy.txt"
-    cmd = [spy, "record", "--nonblocking", "-r", str(rate), "-f", "raw", "-o", str(raw), "--",
+    cmd = [spy, "record", "--nonblocking", "--subprocesses", "-r", str(rate), "-f", "raw",
+           "-o", str(raw), "--",
            *_ours_cmd(tree, scratch / "site-profile")]
     before = load()
     result = run(cmd, _env(articles, tree), tree).as_dict()

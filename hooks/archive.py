@@ -8,6 +8,10 @@ Markdown, sets the sitemap ``lastmod`` from the page's own date, and writes the 
 and robots.txt after the build. The articles folder is ``articles/`` beside mkdocs.yml, or
 ``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
 
+A full build renders the generated pages ahead, in worker processes on every core
+(``newsarchive.site.prerender``; ``$NEWSARCHIVE_WORKERS``, 0 for MkDocs' own conversion):
+MkDocs then reads an empty source for each and gets the finished content in its place.
+
 Under ``mkdocs serve --dirty`` (``make serve``) a page whose meta, Markdown and HTML
 are unchanged since this process last wrote it into the same site folder reports
 itself unmodified, so MkDocs skips it: one saved article rewrites the few dozen pages
@@ -19,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import zlib
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +32,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from newsarchive.article.validate import shared_validator, shown_path
 from newsarchive.errors import ArchiveError
-from newsarchive.files import atomic_write
+from newsarchive.files import atomic_write, remove_dead_temps
 from newsarchive.site.build import Memo, articles_dir, build_site, load_articles, robots_txt
+from newsarchive.site.compact import compact_html
 from newsarchive.site.feeds import FeedSpec, write_feeds
 from newsarchive.site.pages import Page as GeneratedPage
 from newsarchive.site.pages import PageRenderer
+from newsarchive.site.prerender import (
+    HEAVY_META,
+    Rendered,
+    pack,
+    prerender,
+    source_of,
+    unpack,
+    worker_count,
+)
 
 
 class ArchiveFile(File):
@@ -63,6 +78,8 @@ class _Build:
     written: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # by site_dir
     written_feeds: dict[str, dict[str, FeedSpec]] = field(default_factory=dict)
     memo: Memo = field(default_factory=Memo)
+    ahead: Generator[tuple[str, Rendered], None, None] | None = None  # full builds: pages in order
+    prerendered: dict[str, Rendered] = field(default_factory=dict)  # until inserted
 
 
 _build = _Build()
@@ -100,6 +117,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         for src_uri in _build.renderers:
             files.append(ArchiveFile.generated(config, src_uri, content=""))  # read on demand
+        workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
+        if workers:  # in the order MkDocs will read them, so few wait rendered
+            jobs = [(file.src_uri, _build.renderers[file.src_uri])
+                    for file in files.documentation_pages() if file.src_uri in _build.renderers]
+            _build.ahead = prerender(jobs, config.markdown_extensions,
+                                     config.mdx_configs or {}, workers)
     return files
 
 
@@ -137,21 +160,38 @@ def _context_fingerprint(config: MkDocsConfig) -> int:
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     src_uri = page.file.src_uri
+    # Only a planned page is waited for: a page of docs/ must not drain the workers' queue.
+    if _build.ahead is not None and src_uri in _build.renderers and _take_prerendered(src_uri):
+        del _build.renderers[src_uri]
+        return source_of("")  # converted already: MkDocs converts an empty page
     generated = _build.rendered.get(src_uri)
     if generated is None:
         render = _build.renderers.pop(src_uri, None)
         if render is None:
             return None  # a page of docs/
         generated = _build.rendered[src_uri] = render()
-    # The leading blank line tells MkDocs there is no meta in the source: a body's first
-    # line "Ngày: 12/3" would otherwise be read as MultiMarkdown meta.
-    return "\n" + generated.body
+    return source_of(generated.body)
+
+
+def _take_prerendered(src_uri: str) -> bool:
+    """Move the pre-rendered pages up to ``src_uri`` into ``prerendered``; MkDocs reads
+    them in the order they were planned, so this seldom holds more than one."""
+    assert _build.ahead is not None
+    while src_uri not in _build.prerendered:
+        upcoming = next(_build.ahead, None)
+        if upcoming is None:
+            return False
+        _build.prerendered[upcoming[0]] = upcoming[1]
+    return True
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _build.rendered.get(page.file.src_uri)
+    ready = _build.prerendered.get(page.file.src_uri)
     if generated is not None:
         page.meta = dict(generated.meta)
+    elif ready is not None:
+        page.meta = dict(ready.meta)
     # MkDocs gives every page the build date; an article's sitemap lastmod is its own date.
     if page.meta.get("lastmod"):
         page.update_date = str(page.meta["lastmod"])
@@ -159,38 +199,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ready = _build.prerendered.pop(page.file.src_uri, None)
+    if ready is not None:  # the skip link and any table of contents use page.toc
+        page.toc = get_toc(ready.toc)
+        _build.packed[page.file.src_uri] = (ready.content, ready.heavy)
+        page.markdown = ""
+        return ""
     generated = _build.rendered.pop(page.file.src_uri, None)  # freed once used
     if generated is None:
         return html
     # MkDocs converts every page before it writes any, holding all their HTML at once
     # (400 MB at 10k articles): ours waits compressed (~5x smaller) until written, with
     # the meta only the template needs (an article's JSON-LD is ~3 KB).
-    heavy = {key: page.meta.pop(key) for key in _HEAVY_META if key in page.meta}
+    heavy = {key: page.meta.pop(key) for key in HEAVY_META if key in page.meta}
     content = f"{generated.before}{html}{generated.after}"
     meta = json.dumps(heavy, ensure_ascii=False)
-    _build.packed[page.file.src_uri] = (_pack(content), _pack(meta))
+    _build.packed[page.file.src_uri] = (pack(content), pack(meta))
     page.markdown = ""
     return ""
-
-
-_HEAVY_META = ("head_html", "description")
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> TemplateContext:
     packed = _build.packed.pop(page.file.src_uri, None)
     if packed is not None:
-        page.content = _unpack(packed[0])
-        page.meta.update(json.loads(_unpack(packed[1])))
+        page.content = unpack(packed[0])
+        page.meta.update(json.loads(unpack(packed[1])))
     return context
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode(), 1)
-
-
-def _unpack(data: bytes) -> str:
-    return zlib.decompress(data).decode()
 
 
 def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
@@ -204,7 +239,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(page.file, ArchiveFile):  # written now; MkDocs would keep it to the end
         # robots stays: overrides/sitemap.xml leaves "noindex" pages out of the sitemap.
         page.content, page.meta = None, {"robots": page.meta.get("robots")}
-    return output
+    return compact_html(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -219,11 +254,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         previous.update((spec.path, spec) for spec in feeds)
         _remove_stale(_build.written.get(config.site_dir, {}), _build.pending)
         _build.written[config.site_dir] = _build.pending
+    if not _build.incremental:  # a killed build's temporary files (MkDocs keeps dot files)
+        remove_dead_temps([site_dir, *(p for p in (site_dir / "feeds").rglob("*") if p.is_dir())])
     write_feeds(feeds, site_dir, config.site_url or "/")
     atomic_write(site_dir / "robots.txt", robots_txt(config.site_url or "/"))
     _build.feeds, _build.pending, _build.renderers = [], {}, {}
     _build.rendered.clear()
     _build.packed.clear()
+    _stop_prerendering()
+
+
+def _stop_prerendering() -> None:
+    if _build.ahead is not None:
+        _build.ahead.close()
+    _build.ahead = None
+    _build.prerendered.clear()
 
 
 def _remove_stale(before: dict[str, tuple[int, str]], now: dict[str, tuple[int, str]]) -> None:
@@ -241,5 +286,6 @@ def _same_feed(old: FeedSpec | None, new: FeedSpec) -> bool:
 
 def on_build_error(error: Exception) -> None:
     # Whatever this build wrote is unknown: the next one rewrites every page.
+    _stop_prerendering()
     _build.written.clear()
     _build.written_feeds.clear()

@@ -9,21 +9,32 @@ Under ``mkdocs serve`` the index is written in a background thread, so an editor
 saved article reloads the browser without waiting for the index (seconds at 10k
 articles), and only after ``IDLE_SECONDS`` without another save, so that the write does
 not compete with the next preview rebuild; search catches up a moment later.
-``mkdocs build`` writes it inline.
+``mkdocs build`` builds it in a forked process from the moment the articles are loaded,
+beside the page rendering (at 10,000 articles the index was half the build's time, run
+after every page was written), into a temporary folder moved into the site at the end:
+MkDocs empties ``site_dir`` before it writes pages. With ``NEWSARCHIVE_WORKERS=0`` (one
+process, the reference build the tests compare with) it is written inline after the pages.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import shutil
+import tempfile
 import threading
 import time
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
 from newsarchive.site.build import articles_dir, load_articles
+from newsarchive.site.prerender import exit_with_parent, worker_count
 from newsarchive.site.search import build_index
 
 INDEX_DIR = "search"
@@ -32,6 +43,7 @@ _serving = threading.Event()
 _writing = threading.Lock()  # one index write at a time, in build order
 _pending: list[threading.Timer] = []  # serve: the index write waiting for a pause
 IDLE_SECONDS = 5.0  # serve: seconds without a new save before the index is written
+_background: list[tuple[BaseProcess, Path]] = []  # build: the index process, its folder
 
 
 def _articles_dir(config: MkDocsConfig) -> Path:
@@ -51,7 +63,49 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pending.clear()
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _serving.is_set() or not worker_count(os.environ.get("NEWSARCHIVE_WORKERS"),
+                                             os.cpu_count()):
+        return files
+    articles = load_articles(_articles_dir(config))  # cached: parsed by the archive hook
+    temp = Path(tempfile.mkdtemp(prefix="newsarchive-search-"))
+    process = multiprocessing.get_context("fork").Process(
+        target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid()),
+        name="search index")
+    process.start()
+    _background.append((process, temp))
+    return files
+
+
+def _write_beside(articles: list[Article], out: Path, parent: int) -> None:
+    exit_with_parent(parent)  # a killed build leaves no index process behind
+    _write(articles, out)
+
+
+def _finish_background(site_dir: Path) -> None:
+    process, temp = _background.pop()
+    try:
+        process.join()
+        if process.exitcode != 0:
+            raise PluginError(f"the search index process failed (exit {process.exitcode})")
+        shutil.rmtree(site_dir / INDEX_DIR, ignore_errors=True)
+        shutil.move(temp / INDEX_DIR, site_dir / INDEX_DIR)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def on_build_error(error: Exception) -> None:
+    while _background:
+        process, temp = _background.pop()
+        process.terminate()
+        process.join()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    if _background:
+        _finish_background(Path(config.site_dir))
+        return
     # load_articles is cached per process: the archive hook has parsed these files already,
     # and a bad file is skipped here exactly as it is skipped from the site.
     articles = load_articles(_articles_dir(config))

@@ -5,6 +5,7 @@ Example:
     newsarchive check                    # validate every article (make check)
     newsarchive review articles/x.md     # the pull-request comment for new articles
     newsarchive accuracy                 # the cleaner against the labelled corpus (make accuracy)
+    newsarchive sitesize site/           # the built site fits GitHub Pages' 1 GB (deploy)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ COMMANDS = {
     "check": "validate articles' front matter; every problem as path:line: message",
     "review": "the pull-request comment (Markdown) listing new articles' fields to check",
     "accuracy": "run the cleaner over a labelled corpus; ok / wrong / flagged per field",
+    "sitesize": "fail when the built site is over the host's limit (GitHub Pages: 1 GB)",
 }
 
 

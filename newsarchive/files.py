@@ -25,7 +25,7 @@ import secrets
 import socket
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -189,6 +189,14 @@ def sweep_temp_files(folder: Path, stale_seconds: float = 600) -> list[Path]:
             temp.unlink(missing_ok=True)
             removed.append(temp)
     return removed
+
+
+def remove_dead_temps(folders: Iterable[Path]) -> None:
+    """:func:`sweep_temp_files` over ``folders``: a build calls it for the folders it
+    writes with :func:`atomic_write`, since MkDocs' cleaning of ``site_dir`` keeps dot
+    files."""
+    for folder in folders:
+        sweep_temp_files(folder)
 
 
 def pid_alive(pid: int | None) -> bool:

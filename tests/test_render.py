@@ -17,6 +17,7 @@ from newsarchive.article.model import Article, Image, PartialDate, Source
 from newsarchive.site.display import event_label, format_partial
 from newsarchive.site.pages import ArticleContext, article_page, head_html, pager
 from newsarchive.site.render import (
+    brief_entry,
     entry,
     esc,
     external_link,
@@ -251,6 +252,14 @@ def test_json_ld_dates_keep_their_precision(dates, published, event) -> None:
     assert (data["datePublished"], data["dateModified"]) == (published, published)
     assert data.get("contentReferenceTime") == event
     assert og.get("article:published_time") == (str(dates["date"]) if dates["date"] else None)
+
+
+def test_brief_entry_shows_title_date_and_provinces_only() -> None:
+    html = brief_entry(_ben_tre(), "bai-viet/2020/ben-tre-dai-hoi/", "nam/2020/")
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Thứ Năm, 4 tháng 6 năm 2020" in soup.get_text(" ")
+    assert [a.get_text() for a in soup.find_all("a")] == ["Đại hội Chi bộ", "Bến Tre"]
+    assert "Ngày 4-6, đại hội." not in soup.get_text(" ")
 
 
 def test_entry_shows_date_provinces_event_and_lede() -> None:

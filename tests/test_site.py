@@ -238,6 +238,27 @@ def test_article_head_has_opengraph_and_json_ld(built: Path) -> None:
     assert "</script>" not in head.find("script", type="application/ld+json").string
 
 
+@pytest.mark.parametrize(("url", "ledes", "sidebars"), [
+    ("tinh/ben-tre/", True, False),
+    ("nam/2018/12/", True, False),
+    ("nam/2018/", False, False),
+    ("the/dang-bo/", False, False),
+    ("su-kien/dai-hoi/", False, False),
+    ("bai-viet/2024/binh-dinh-hoi-nghi-ma-doc/", False, False),
+    ("", True, True),
+    ("tinh/", False, True),
+], ids=["province", "month", "year", "tag", "event-type", "article", "home", "axis-index"])
+def test_what_each_page_carries(built: Path, url: str, ledes: bool, sidebars: bool) -> None:
+    """Full entries where a reader reads by province or month, brief ones elsewhere; the
+    site-section sidebar (and its drawer button) only where no breadcrumbs lead."""
+    html = (built / url / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert bool(soup.select(".na-entry__lede")) == ledes
+    assert bool(soup.select(".md-sidebar")) == sidebars
+    assert bool(soup.select('label[for="__drawer"].md-header__button')) == sidebars
+    assert "\n  " not in html  # no indentation
+
+
 def test_vietnamese_404_page(built: Path) -> None:
     assert "Không tìm thấy trang (404)" in (built / "404.html").read_text("utf-8")
 

@@ -40,3 +40,10 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
     for action in ("configure-pages", "upload-pages-artifact", "deploy-pages"):
         assert f"actions/{action}@" in deploy
     assert "branches: [main]" in deploy
+
+
+def test_deploy_checks_the_site_size_between_build_and_upload() -> None:
+    deploy = (ROOT / ".github/workflows/deploy.yml").read_text()
+    build, check, upload = (deploy.index(step) for step in (
+        "run: make build", "newsarchive sitesize site/ --limit 1GB", "upload-pages-artifact"))
+    assert build < check < upload

@@ -21,7 +21,7 @@ from newsarchive.clean.classify import classify_event, tags_for
 from newsarchive.clean.provinces import name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
-from newsarchive.gazetteer import lookup
+from newsarchive.gazetteer import MERGER_DATE, current_units, lookup
 from newsarchive.text import nfc
 
 EARLIEST_YEAR = 1945  # the archive covers the Democratic Republic onwards
@@ -227,6 +227,10 @@ def build_explained(text: str, hints: Hints | None = None, structure: Structure 
     known = published or (event_date if "event_date" not in review else None)
     day = known.as_date() if known else None
     provinces = _provinces(parsed, title, publication, day, review, hints.url)
+    tentative = published or event_date
+    if day is None and tentative and tentative.as_date() >= MERGER_DATE and any(
+            name not in current_units() for name in provinces):
+        review.add("provinces")  # named before the merger, perhaps dated after it
     authors = hints.authors or parsed.authors
     if not authors:
         review.add("authors")

@@ -37,6 +37,7 @@ from newsarchive.site.pages import (
     Page,
     PageRenderer,
     article_page,
+    brief_plain_entry,
     listing_pages,
     plain_entry,
     review_entry,
@@ -141,6 +142,7 @@ class Memo:
 
     def __init__(self) -> None:
         self.entries = EntryCache()
+        self.briefs = EntryCache(brief_plain_entry)
         self._articles: dict[str, tuple[tuple[Article | None, ...], Page]] = {}
 
     def article_page(self, article: Article, context: ArticleContext) -> Page:
@@ -158,6 +160,7 @@ class Memo:
         slugs = {article.slug for article in articles}
         self._articles = {slug: hit for slug, hit in self._articles.items() if slug in slugs}
         self.entries.keep_only(slugs)
+        self.briefs.keep_only(slugs)
 
 
 def build_site(articles: list[Article], site_name: str = SITE_NAME,
@@ -179,7 +182,9 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
         memo.keep_only(listings.articles)
     site = Site()
     site.pages.extend(_article_pages(listings, memo, site_url))
-    for listing in _listings(listings, memo.entries if memo is not None else plain_entry):
+    entries = (memo.entries, memo.briefs) if memo is not None else (plain_entry,
+                                                                     brief_plain_entry)
+    for listing in _listings(listings, *entries):
         site.pages.extend(_as_src(listing_pages(listing)))
     counts: dict[str, int] = {}
     axis_pages: list[tuple[str, PageRenderer]] = []
@@ -239,8 +244,14 @@ def _article_pages(listings: Listings, memo: Memo | None, site_url: str = "",
         yield article_url(article).rstrip("/") + ".md", partial(render, article, context)
 
 
-def _listings(listings: Listings, entry: EntryRenderer) -> Iterator[Listing]:
-    """Every paginated listing: each term of each axis, then the review list."""
+def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
+              ) -> Iterator[Listing]:
+    """Every paginated listing: each term of each axis, then the review list.
+
+    Entries are full (title, date, provinces, event type, lede) on the two axes a reader
+    reads by, a province and a month, and ``brief`` (title, date, provinces) on a year,
+    a tag and an event type, whose articles each month page also lists in full.
+    """
     groups = listings.groups
     for term, articles in groups["province"].items():
         yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
@@ -248,16 +259,16 @@ def _listings(listings: Listings, entry: EntryRenderer) -> Iterator[Listing]:
     months = months_by_year(groups["month"])
     for term, articles in groups["year"].items():
         yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)),
-                      feed_path(term), entry, [("nam/", "Thời gian")])
+                      feed_path(term), brief, [("nam/", "Thời gian")])
     for term, articles in groups["month"].items():
         year = Term("nam", term.parent or "", f"Năm {term.parent}")
         yield Listing(term.url, _heading(term), articles, _parent_intro(term), None, entry,
                       [("nam/", "Thời gian"), (year.url, year.label)])
     for term, articles in groups["tag"].items():
-        yield Listing(term.url, _heading(term), articles, None, feed_path(term), entry,
+        yield Listing(term.url, _heading(term), articles, None, feed_path(term), brief,
                       [("the/", "Thẻ")])
     for term, articles in groups["event_type"].items():
-        yield Listing(term.url, term.label, articles, None, feed_path(term), entry,
+        yield Listing(term.url, term.label, articles, None, feed_path(term), brief,
                       [("su-kien/", "Loại sự kiện")])
     review = [article for article in listings.articles if article.review]
     yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry,

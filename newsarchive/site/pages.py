@@ -17,6 +17,7 @@ from newsarchive.article.model import FIELD_LABELS, Article
 from newsarchive.site import bodies
 from newsarchive.site.display import UNKNOWN, event_label
 from newsarchive.site.render import (
+    brief_entry,
     count_label,
     entry,
     esc,
@@ -43,6 +44,9 @@ from newsarchive.site.taxonomy import (
 )
 
 PAGE_SIZE = 50
+# Articles and listings: breadcrumbs and the header lead where the sidebars would, so
+# overrides/main.html renders neither (Material itself only hides them).
+BARE = ["navigation", "toc"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,10 @@ def plain_entry(article: Article, from_url: str) -> str:
     return entry(article, article_url(article), from_url)
 
 
+def brief_plain_entry(article: Article, from_url: str) -> str:
+    return brief_entry(article, article_url(article), from_url)
+
+
 @dataclass(slots=True)
 class Listing:
     """A paginated listing: where it lives, its heading, and what is shown above entries."""
@@ -118,7 +126,7 @@ def listing_page(listing: Listing, chunk: list[Article], number: int, total: int
     feed = {"feed": listing.feed, "feed_title": esc(f"{listing.title} (Atom)")} \
         if listing.feed else {}
     return page(
-        {"title": esc(title), "hide": ["toc"], **lastmod_meta(listing.articles), **feed,
+        {"title": esc(title), "hide": BARE, **lastmod_meta(listing.articles), **feed,
          **listing.meta},
         breadcrumbs(url, listing.crumbs, listing.title),
         f'<h1>{esc(title)}</h1>',
@@ -134,10 +142,12 @@ class EntryCache:
     An article shows in about seven listings, and its entry's HTML depends only on the
     article and on how deep the listing's URL is (links are relative). An entry is
     reused while the article is the very same object, which the article cache keeps
-    until its file changes: ``EntryCache()(article, "tinh/ben-tre/")``.
+    until its file changes: ``EntryCache()(article, "tinh/ben-tre/")``; one cache per
+    kind of entry (``EntryCache(brief_plain_entry)``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, render: EntryRenderer = plain_entry) -> None:
+        self._render = render
         self._html: dict[tuple[str, int], tuple[Article, str]] = {}
 
     def __call__(self, article: Article, from_url: str) -> str:
@@ -145,7 +155,7 @@ class EntryCache:
         hit = self._html.get(key)
         if hit is not None and hit[0] is article:
             return hit[1]
-        html = plain_entry(article, from_url)
+        html = self._render(article, from_url)
         self._html[key] = (article, html)
         return html
 
@@ -214,7 +224,7 @@ def article_page(article: Article, context: ArticleContext) -> Page:
     """One article: headline, facts, body, figures, previous/next and related articles."""
     url = article_url(article)
     meta = {"title": esc(article.title), "description": esc(lede(article)),
-            "head_html": head_html(article, context.site_url), "hide": ["toc"],
+            "head_html": head_html(article, context.site_url), "hide": BARE,
             "og_type": "article"}
     meta.update(lastmod_meta([article]))
     body = bodies.text(article)  # decompressed once per page

@@ -7,6 +7,11 @@
  * A search lives in the page address (?q=…&sort=relevance&province=…&unit=…&year=…&type=…),
  * so it can be shared or bookmarked: opening such an address opens the search, restores
  * the query, the filters and the order, and runs it.
+ *
+ * The dialog's markup (Material's search markup: same classes, icons, overlay) is written
+ * here into the empty <div data-na-search> of every page (overrides/partials/search.html)
+ * rather than repeated in each page's HTML: 2.6 KB on each of 100,000 pages is 260 MB of
+ * a site GitHub Pages caps at 1 GB, and without this script the box could not search.
  */
 (function () {
   "use strict";
@@ -14,6 +19,42 @@
   var NS = window.NewsarchiveSearch;
   var DEBOUNCE_MS = 120;
   var FACETS = ["province", "unit", "year", "type"];  // URL parameter = data-na-facet
+
+  var DIALOG = [
+    "<label class=\"md-search__overlay\" for=\"__search\"></label>",
+    "<div class=\"md-search__inner\" role=\"search\">",
+    "<form class=\"md-search__form\" name=\"na-search\">",
+    "<input type=\"text\" class=\"md-search__input\" name=\"query\" aria-label=\"Tìm kiếm, có dấu hoặc không dấu\" placeholder=\"Tìm kiếm\" autocapitalize=\"off\" autocorrect=\"off\" autocomplete=\"off\" spellcheck=\"false\" aria-controls=\"na-search-results\" aria-describedby=\"na-search-status\" required>",
+    "<label class=\"md-search__icon md-icon\" for=\"__search\">",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><path d=\"M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5\"/></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><path d=\"M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z\"/></svg>",
+    "</label>",
+    "<nav class=\"md-search__options\" aria-label=\"Tìm kiếm\">",
+    "<button type=\"reset\" class=\"md-search__icon md-icon\" title=\"Xóa\" aria-label=\"Xóa từ khóa\" tabindex=\"-1\">",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><path d=\"M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z\"/></svg>",
+    "</button>",
+    "</nav>",
+    "</form>",
+    "<div class=\"md-search__output\">",
+    "<div class=\"md-search__scrollwrap\" tabindex=\"0\" data-md-scrollfix>",
+    "<div class=\"md-search-result\">",
+    "<div class=\"na-search__facets\" role=\"group\" aria-label=\"Lọc và sắp xếp kết quả\">",
+    "<label>Sắp xếp <select data-na-sort><option value=\"date\">Mới nhất</option><option value=\"relevance\">Phù hợp nhất</option></select></label>",
+    "<label>Tỉnh khi đăng <select data-na-facet=\"province\" data-all=\"Tất cả\"><option value=\"\">Tất cả</option></select></label>",
+    "<label>Tỉnh, thành hiện nay <select data-na-facet=\"unit\" data-all=\"Tất cả\"><option value=\"\">Tất cả</option></select></label>",
+    "<label>Năm <select data-na-facet=\"year\" data-all=\"Mọi năm\"><option value=\"\">Mọi năm</option></select></label>",
+    "<label>Loại tin <select data-na-facet=\"type\" data-all=\"Tất cả\"><option value=\"\">Tất cả</option></select></label>",
+    "</div>",
+    "<div class=\"md-search-result__meta\" id=\"na-search-status\" role=\"status\" aria-live=\"polite\">",
+    "Nhập từ khóa, có dấu hoặc không dấu",
+    "</div>",
+    "<ol class=\"md-search-result__list\" id=\"na-search-results\" aria-label=\"Kết quả tìm kiếm\"></ol>",
+    "<button type=\"button\" class=\"md-button na-search__more\" hidden>Xem thêm kết quả</button>",
+    "</div>",
+    "</div>",
+    "</div>",
+    "</div>"
+  ].join("\n");
 
   function labelOf(select) {
     return select.getAttribute("data-all") || "Tất cả";
@@ -252,6 +293,7 @@
 
   function start() {
     document.querySelectorAll("[data-na-search]").forEach(function (root) {
+      if (!root.querySelector("form")) root.innerHTML = DIALOG;
       root.naSearch = new SearchBox(root);
       root.naSearch.restore();
     });
