@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.files import atomic_write, owner_pid, remove_dead_temps, temp_path
+from newsarchive.files import HOST_TAG, atomic_write, owner_pid, remove_dead_temps, temp_path
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -49,12 +49,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("name", "kept"), [
-    (".0a1b2c3d.999999999.tmp", False),
-    (f".0a1b2c3d.{os.getppid()}.tmp", True),
-    (".0a1b2c3d.notapid.tmp", False),
+    (f".0a1b2c3d.999999999-{HOST_TAG}.tmp", False),
+    (f".0a1b2c3d.{os.getppid()}-{HOST_TAG}.tmp", True),
+    (".0a1b2c3d.999999999-zzzz.tmp", True),
+    (".0a1b2c3d.notapid.tmp", True),
     ("robots.txt", True),
     ("0a1b2c3d.999999999.tmp", True),
-], ids=["dead-owner", "live-owner", "no-pid", "a-real-file", "not-a-dot-file"])
+], ids=["dead-owner-here", "live-owner", "fresh-from-another-machine", "fresh-no-pid",
+        "a-real-file", "not-a-dot-file"])
 def test_remove_dead_temps(tmp_path, name: str, kept: bool) -> None:
     (tmp_path / name).write_text("x")
     remove_dead_temps([tmp_path])

@@ -21,7 +21,8 @@ from newsarchive.errors import ArchiveError
 # against 10^9 rather than 2^30 errs on the side of refusing.
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9,
           "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
-_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*")
+# Read on stripped text, possessive: linear on any line (tests/test_regex_linear.py).
+_SIZE = re.compile(r"([0-9]++(?:\.[0-9]++)?) *+([A-Za-z]*+)")
 PAGES_LIMIT = "1GB"
 
 
@@ -43,7 +44,7 @@ class SiteSize:
 
 def parse_size(text: str) -> int:
     """Bytes in "1GB", "900 MB", "1.5GiB" or a bare number; ValueError otherwise."""
-    match = _SIZE.fullmatch(text)
+    match = _SIZE.fullmatch(text.strip())
     unit = match[2].upper() if match else ""
     if not match or unit not in _UNITS:
         raise ValueError(f"not a size: {text!r} (e.g. 1GB, 900MB, 1GiB)")
