@@ -88,3 +88,20 @@ def test_each_field_is_declared_once_with_label_example_and_check(spec: FieldSpe
         key for key in FIELD_ORDER if key not in PROVENANCE_FIELDS]
     hashed = Article(title="Tin", raw_sha256="0" * 64, ingest_sha256="1" * 64)
     assert list(hashed.front_matter()) == list(FIELD_ORDER)
+
+
+def test_the_fast_yaml_emitter_writes_what_the_pure_python_one_does() -> None:
+    """dumps uses libyaml's emitter; on real cleaned articles it must give the same bytes
+    as PyYAML's own SafeDumper (the committed articles' hashes depend on those bytes)."""
+    import yaml
+    from conftest import ROOT
+
+    from newsarchive.clean.accuracy import load_corpus
+    from newsarchive.clean.ingest import clean_raw
+    from newsarchive.clean.raw import read_raw
+
+    for case in load_corpus(ROOT / "tests" / "accuracy" / "corpus")[::3]:
+        article = clean_raw(read_raw(case.raw), case.source_url)
+        pure = yaml.safe_dump(article.front_matter(), allow_unicode=True, sort_keys=False,
+                              default_flow_style=None, width=100)
+        assert dumps(article) == f"---\n{pure}---\n\n{article.body.strip()}\n", case.id
