@@ -17,7 +17,7 @@ from newsarchive.clean.extract import Hints, build_article
 from newsarchive.clean.html_page import read_html
 from newsarchive.clean.ingest import ingest, seal
 from newsarchive.clean.raw import read_raw
-from newsarchive.files import atomic_write
+from newsarchive.files import LOCK_FILE, atomic_write
 
 HERE = Path(__file__).parent
 EXPECTED = json.loads((HERE / "fixtures" / "expected.json").read_text("utf-8"))
@@ -105,9 +105,15 @@ def _statuses(outcomes) -> list[str]:
 def test_rerun_is_byte_identical(workspace) -> None:
     inbox, articles = workspace
     assert _statuses(ingest([inbox], articles)) == ["written"] * 3
-    before = {p.name: p.read_bytes() for p in articles.iterdir() if p.is_file()}
+    before = _contents(articles)
     assert _statuses(ingest([inbox], articles)) == ["unchanged"] * 3
-    assert {p.name: p.read_bytes() for p in articles.iterdir() if p.is_file()} == before
+    assert _contents(articles) == before
+
+
+def _contents(articles: Path) -> dict[str, bytes]:
+    """The archive's files; the lock file (who held it, when; gitignored) is not content."""
+    return {p.name: p.read_bytes() for p in articles.iterdir()
+            if p.is_file() and p.name != LOCK_FILE}
 
 
 def test_inputs_are_copied_into_raw_and_raw_resolves(workspace) -> None:
