@@ -127,18 +127,22 @@ def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda
     inform); everything above it is furniture. ``is_widget`` recognises date lines: one
     above the headline is kept in ``page.above`` (the crawl-date widget, never the date).
     """
-    collapsed = [line for line in map(collapse, lines) if line]
+    window = settings().window
     top: list[tuple[int, str]] = []  # (position in ``expanded``, line) of non-chrome lines
     expanded: list[str] = []
+    groups: dict[int, ChromeGroup] = {}  # position → the chrome group of a top line
     meta_date = None
-    for line in collapsed:
-        if len(top) < settings().window:
+    for line in filter(None, map(collapse, lines)):
+        in_window = len(top) < window
+        if in_window:
             found, line = scraper_date(line)
             meta_date = meta_date or found
-        pieces = split_glued(line) if len(top) < settings().window else [line]
-        for piece in pieces:
+        for piece in split_glued(line) if in_window else [line]:
             expanded.append(piece)
-            if len(top) < settings().window and chrome_group(piece, True) is None:
+            group = chrome_group(piece, True) if len(top) < window else None
+            if group is not None:
+                groups[len(expanded) - 1] = group
+            elif len(top) < window:
                 top.append((len(expanded) - 1, piece))
     choice = choose_headline([line for _, line in top], url, page_title, is_widget)
     page = Page(headline=choice.text, choice=choice, meta_date=meta_date)
@@ -147,21 +151,16 @@ def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda
     start = top[choice.index][0]
     if choice.index > 0 and is_widget(top[choice.index - 1][1]):
         page.stamp_above = top[choice.index - 1][1]
-    for line in expanded[:start]:
-        reason = (chrome_group(line, True) or _ABOVE).name
-        (page.above.append(line) if is_widget(line) else page.removed.append((line, reason)))
+    for position, line in enumerate(expanded[:start]):
+        group = groups.get(position)
+        if is_widget(line):
+            page.above.append(line)
+        else:
+            page.removed.append((line, group.name if group else "above the headline"))
     if expanded[start] != choice.text:
         page.removed.append((expanded[start], "around the headline"))
     _read_body(page, expanded[start + 1:])
     return page
-
-
-@dataclass(frozen=True, slots=True)
-class _Reason:
-    name: str
-
-
-_ABOVE = _Reason("above the headline")
 
 
 def _read_body(page: Page, lines: list[str]) -> None:

@@ -20,15 +20,14 @@ Weights and furniture words live in ``data/headline.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from urllib.parse import unquote, urlsplit
 
 from newsarchive.clean import sources
 from newsarchive.clean.dates import parse_stamp
+from newsarchive.datafiles import toml_document
 from newsarchive.errors import DataFileError
 from newsarchive.text import fold, slugify
 
@@ -79,11 +78,10 @@ class Settings:
 
 @cache
 def settings() -> Settings:
-    raw = resources.files("newsarchive.data").joinpath("headline.toml").read_text("utf-8")
+    data = toml_document("headline.toml")
     try:
-        data = tomllib.loads(raw)
         limits, weights, phrases = data["limits"], data["weights"], data["chrome"]["words"]
-    except (tomllib.TOMLDecodeError, KeyError) as error:
+    except KeyError as error:
         raise DataFileError(f"missing table {error}", "headline.toml") from error
     if not phrases:
         raise DataFileError("[chrome] words is empty", "headline.toml")
@@ -120,15 +118,20 @@ class Choice:
     sure: bool
     ranking: tuple[Candidate, ...] = ()
 
+    @property
+    def rival(self) -> Candidate | None:
+        """The best candidate on another line: a segment of the winner's own line is the
+        same choice of where the article starts, so the margin is taken over this one."""
+        return next((c for c in self.ranking[1:] if c.index != self.index), None)
+
     def explain(self) -> str:
-        """One line for the run report: the winner's evidence and the runner-up's score."""
+        """One line for the run report: the winner's evidence and the rival's score."""
         if not self.ranking:
             return "no headline candidate"
-        best = self.ranking[0]
+        best, rival = self.ranking[0], self.rival
         why = f"{best.text[:60]!r} {best.score:.1f} ({', '.join(best.reasons)})"
-        if len(self.ranking) > 1:
-            second = self.ranking[1]
-            why += f" over {second.text[:40]!r} {second.score:.1f}"
+        if rival is not None:
+            why += f" over {rival.text[:40]!r} {rival.score:.1f}"
         return why
 
 
@@ -441,10 +444,7 @@ def choose_headline(lines: Sequence[str], url: str | None = None, page_title: st
     if not ranking:
         return Choice(None, -1, False)
     best = ranking[0]
-    text = _tidy(best.text)
-    # The alternative to a line is another line: a segment of the same line is the
-    # same choice of where the article starts.
-    rival = next((c for c in ranking[1:] if c.index != best.index), None)
+    rival = Choice(None, best.index, False, ranking).rival
     margin = best.score - rival.score if rival else float("inf")
     sure = margin >= config.sure_margin and best.score >= config.sure_score
-    return Choice(text, best.index, sure, ranking)
+    return Choice(_tidy(best.text), best.index, sure, ranking)
