@@ -74,21 +74,13 @@ class Parsed:
     stamp_above: bool = False  # the stamp sat above the headline, where crawl widgets sit
     footer: Footer | None = None
     authors: list[str] = field(default_factory=list)
-
-    @property
-    def lead(self) -> str:
-        """The first paragraph that reads as text: a view counter ("- Đã xem: 587") or an
-        audio player ("0:00 / 0:00") between headline and lead is not it."""
-        paras = [b.text for b in self.blocks[:8] if b.kind == "para"]
-        return next((text for text in paras if len(headline.words(text)) >= 10),
-                    paras[0] if paras else "")
+    # Read by nearly every field's rule, so set once when the blocks are final (parse).
+    lead: str = ""
+    body: str = ""
 
     @property
     def subheadings(self) -> list[str]:
         return [b.text for b in self.blocks if b.kind == "heading"]
-
-    def body_text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
 
 
 def parse(text: str, structure: Structure | None = None, name: str = "<input>",
@@ -111,7 +103,17 @@ def parse(text: str, structure: Structure | None = None, name: str = "<input>",
     parsed.authors = _take_byline(parsed.blocks) or top_authors
     if structure is None:
         _mark_headings(parsed.blocks)
+    parsed.lead = _lead(parsed.blocks)
+    parsed.body = "\n".join(b.text for b in parsed.blocks)
     return parsed
+
+
+def _lead(blocks: list[Block]) -> str:
+    """The first paragraph that reads as text: a view counter ("- Đã xem: 587") or an
+    audio player ("0:00 / 0:00") between headline and lead is not it."""
+    paras = [b.text for b in blocks[:8] if b.kind == "para"]
+    return next((text for text in paras if len(headline.words(text)) >= 10),
+                paras[0] if paras else "")
 
 
 def _take_stamp(lines: list[Line]) -> PartialDate | None:
@@ -216,7 +218,7 @@ def build_explained(text: str, hints: Hints | None = None, structure: Structure 
     if parsed.page.choice is not None and not parsed.page.choice.sure:
         review.add("title")
     lead_dated = bool(dates.find_event_date(parsed.lead).phrase)
-    verdict = classify_event(title, parsed.lead, parsed.body_text(), lead_dated)
+    verdict = classify_event(title, parsed.lead, parsed.body, lead_dated)
     event_type = verdict.key
     if not verdict.sure:
         review.add("event_type")
@@ -226,11 +228,8 @@ def build_explained(text: str, hints: Hints | None = None, structure: Structure 
     # The merger decides province names, so only a date we are sure of may decide it.
     known = published or (event_date if "event_date" not in review else None)
     day = known.as_date() if known else None
-    provinces = _provinces(parsed, title, publication, day, review, hints.url)
-    tentative = published or event_date
-    if day is None and tentative and tentative.as_date() >= MERGER_DATE and any(
-            name not in current_units() for name in provinces):
-        review.add("provinces")  # named before the merger, perhaps dated after it
+    provinces = _provinces(parsed, title, publication, day, review, hints.url,
+                           tentative=published or event_date)
     authors = hints.authors or parsed.authors
     if not authors:
         review.add("authors")
@@ -238,7 +237,7 @@ def build_explained(text: str, hints: Hints | None = None, structure: Structure 
            "event_type": verdict.explain()}
     return Article(
         title=title, date=published, event_date=event_date, provinces=provinces,
-        event_type=event_type, tags=tags_for(title, parsed.lead, parsed.body_text()),
+        event_type=event_type, tags=tags_for(title, parsed.lead, parsed.body),
         source=source, authors=authors,
         images=[Image(b.text, b.credit) for b in parsed.blocks if b.kind == "caption" and b.text],
         review=[key for key in FIELD_ORDER if key in review],
@@ -255,7 +254,7 @@ def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,
     if published is not None and _contradicts(published, event, title, parsed.lead):
         published = None  # a printed date the text's own years contradict: an editor decides
     if published is not None and parsed.stamp_above and not hints.date and \
-            not _confirms(published, event, f"{title}\n{parsed.body_text()}"):
+            not _confirms(published, event, f"{title}\n{parsed.body}"):
         published = None  # above the headline and unconfirmed: may be the crawl widget
     if published is None:
         review.add("date")
@@ -314,7 +313,7 @@ def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
             else event.value.year + 1
         return PartialDate(held, event.value.month, event.value.day), False
     if event.value is None and event.phrase and event_type == "dai-hoi":
-        start = dates.term_start_year(f"{title}\n{parsed.body_text()}")
+        start = dates.term_start_year(f"{title}\n{parsed.body}")
         if start is not None:
             return dates.find_event_date(event.phrase, start).value, True
     guessed = not published and not sole and event.inferred and event.value is not None
@@ -364,7 +363,11 @@ def _source(parsed: Parsed, publication: Publication | None, hints: Hints,
 
 
 def _provinces(parsed: Parsed, title: str, publication: Publication | None, day: date | None,
-               review: set[str], url: str | None = None) -> list[str]:
+               review: set[str], url: str | None = None,
+               tentative: PartialDate | None = None) -> list[str]:
+    """Home province first, then the text's subjects, named as on ``day`` (a sure date).
+    Without one, names that depend on the merger are flagged: units that merged into one,
+    or old names under a ``tentative`` (flagged) date after 1 July 2025."""
     names: list[str] = []
     home = sources.province_on(publication, day) if publication else _home_by_host(url, day)
     if home:
@@ -374,7 +377,10 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day:
         name = name_at(unit, day)
         if name not in names:
             names.append(name)
-    if not names or (day is None and _merge_ambiguous(names)):
+    undated_and_unsure = day is None and (_merge_ambiguous(names) or (
+        tentative is not None and tentative.as_date() >= MERGER_DATE
+        and any(name not in current_units() for name in names)))
+    if not names or undated_and_unsure:
         review.add("provinces")
     return names
 
