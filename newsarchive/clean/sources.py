@@ -87,12 +87,21 @@ def _day(cell: str) -> date | None:
 
 def by_url(url: str) -> Publication | None:
     """The publication whose domain serves ``url`` (subdomains included)."""
-    host = host_of(url)
-    if not host:
-        return None
-    matches = [p for p in publications()
-               if host == p.domain or host.endswith("." + p.domain)]
-    return max(matches, key=lambda p: len(p.domain), default=None)
+    labels = host_of(url).split(".")
+    domains = _domains()
+    # The host, then each parent domain: the longest registered one wins, so a sub-site's
+    # row beats its portal's (vpubnd.laichau.gov.vn before laichau.gov.vn).
+    return next((domains[d] for d in (".".join(labels[i:]) for i in range(len(labels)))
+                 if d in domains), None)
+
+
+@cache
+def _domains() -> dict[str, Publication]:
+    """Domain → publication, the first row for a domain winning, as in the table."""
+    index: dict[str, Publication] = {}
+    for publication in publications():
+        index.setdefault(publication.domain, publication)
+    return index
 
 
 # Outlets name their host after the province: <x>.gov.vn and its sub-sites, bao<x>.vn,
