@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsarchive.article.checks import is_web_address
+from newsarchive.files import read_regular
 
 MANIFEST = "sources.csv"
 MAX_BYTES = 4 * 1024 * 1024  # a manifest of a 100,000-page batch is about 10 MB; 4 MB per folder
@@ -47,15 +48,14 @@ def read_manifest(folder: Path) -> Manifest:
     """The manifest of ``folder`` (empty when it has none)."""
     path = folder / MANIFEST
     manifest = Manifest()
-    if not path.is_file() or path.is_symlink():
+    if not path.exists() and not path.is_symlink():
         return manifest
-    try:
-        data = path.read_bytes()[:MAX_BYTES + 1]
-        text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+    try:  # the one safe reader: a link, a pipe or a device is refused, the size bounded
+        text = read_regular(path, MAX_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:  # before ValueError: a decode error is one
         manifest.problems.append(f"{path}: unreadable ({error})")
         return manifest
-    if len(data) > MAX_BYTES:
+    except ValueError:  # read_regular: over the size limit
         manifest.problems.append(f"{path}: over {MAX_BYTES // (1024 * 1024)} MB, not read")
         return manifest
     _read_rows(path, text, manifest)
