@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from slugify import slugify as _slugify
 
@@ -30,6 +31,11 @@ _OLD_STYLE_TONE = re.compile(
     rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w\u0300-\u036f])"
 )
 
+# The same places seen in NFC text: o/u before a precomposed a/e/y carrying one of the
+# five tones, ending the word. Every match of the pattern above is one of these, and most
+# texts have none ("hoàn", "toàn" go on with a consonant), which is cheap to see.
+_MAYBE_OLD_STYLE = re.compile("(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\\w)")
+
 
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC, the form every stored string uses."""
@@ -45,6 +51,8 @@ def normalize_tones(text: str) -> str:
     Used for display-independent comparison when diacritics still matter (the
     gazetteer must not confuse "Hà Nam" with "Hà Nậm"); never for stored text.
     """
+    if unicodedata.is_normalized("NFC", text) and not _MAYBE_OLD_STYLE.search(text):
+        return text  # nothing to move: most text, and the whole text of most articles
     decomposed = unicodedata.normalize("NFD", text)
     return nfc(_OLD_STYLE_TONE.sub(r"\1\3\2", decomposed))
 
@@ -55,9 +63,30 @@ def fold(text: str) -> str:
     >>> fold("Đảng uỷ") == fold("dang ủy") == "dang uy"
     True
     """
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    folded = text.casefold()
+    if _BEYOND_LATIN.search(folded):
+        return _fold_slowly(folded)
+    return folded.translate(_latin_fold_table())
+
+
+def _fold_slowly(folded: str) -> str:
+    decomposed = unicodedata.normalize("NFD", folded)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("đ", "d").replace("Đ", "d")
+
+
+# Decomposing and stripping works character by character, so for the Latin letters
+# Vietnamese is written in (and loose combining marks) it is one table lookup each;
+# text with anything else takes the long way.
+_LATIN = "\u0000-\u024f\u0300-\u036f\u1e00-\u1eff"
+_BEYOND_LATIN = re.compile(f"[^{_LATIN}]")
+
+
+@cache
+def _latin_fold_table() -> dict[int, str]:
+    ranges = ((0, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
+    return {code: _fold_slowly(chr(code)) for start, end in ranges
+            for code in range(start, end) if _fold_slowly(chr(code)) != chr(code)}
 
 
 def match_key(text: str) -> str:

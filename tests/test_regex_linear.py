@@ -52,8 +52,7 @@ def _patterns() -> dict[str, _Use]:
         for number, pattern in enumerate(group.patterns):
             found[f"chrome.toml[{group.name}][{number}]"] = (pattern, ("fullmatch",))
     found["event_types.toml"] = (classify.event_table().pattern, ("search", "findall"))
-    for rule in classify.tag_rules()[0]:
-        found[f"tags.toml[{rule.key}]"] = (rule.keywords, ("search", "findall"))
+    found["tags.toml"] = (classify.tag_table().pattern, ("search", "findall"))
     found["provinces.scanner"] = (provinces._scanner()[0], ("search", "findall"))
     return found
 

@@ -73,6 +73,8 @@ class Page:
 
 def collapse(line: str) -> str:
     """Trim and collapse whitespace, including no-break and zero-width spaces."""
+    if line.isprintable() and "  " not in line:
+        return line.strip(" ")  # only single ASCII spaces: most lines, nothing to collapse
     return _SPACES.sub(" ", line).strip()
 
 

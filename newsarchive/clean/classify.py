@@ -19,6 +19,7 @@ placement ("Tổng kết" = "tổng kết", "Hoà" = "hòa") but keeps diacritic
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,11 +32,14 @@ _BODY_CHARS = 6000
 
 
 @dataclass(frozen=True, slots=True)
-class KeywordRule:
-    """A tag label and the folded keywords that signal it."""
+class TagTable:
+    """``data/tags.toml``: one pattern over every keyword, the tags each keyword signals
+    (in file order), and how many body hits make a tag apply."""
 
-    key: str
-    keywords: re.Pattern[str]
+    pattern: re.Pattern[str]
+    keywords: dict[str, tuple[str, ...]]
+    labels: tuple[str, ...]
+    min_body: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +105,19 @@ def event_rules() -> tuple[str, ...]:
 
 
 @cache
-def tag_rules() -> tuple[tuple[KeywordRule, ...], int]:
-    """Tag rules in file order and how many body hits make a tag apply."""
+def tag_table() -> TagTable:
+    """The tags of ``data/tags.toml`` in file order, one pattern over all their keywords."""
     data = toml_document("tags.toml")
-    rules = tuple(KeywordRule(entry["label"], _alternation(
-        entry.get("keywords", []), f"[[tag]] #{n}", "tags.toml"))
-        for n, entry in enumerate(data.get("tag", []), start=1))
-    return rules, int(data.get("min_body", 2))
+    keywords: dict[str, tuple[str, ...]] = {}
+    labels = []
+    for number, entry in enumerate(data.get("tag", []), start=1):
+        words = entry.get("keywords", [])
+        _alternation(words, f"[[tag]] #{number}", "tags.toml")  # validates the group
+        labels.append(entry["label"])
+        for word in words:
+            keywords[_key(word)] = (*keywords.get(_key(word), ()), entry["label"])
+    pattern = _alternation(list(keywords), "[[tag]]", "tags.toml")
+    return TagTable(pattern, keywords, tuple(labels), int(data.get("min_body", 2)))
 
 
 def classify_event(headline: str, lead: str, body: str = "",
@@ -123,13 +133,9 @@ def classify_event(headline: str, lead: str, body: str = "",
     # The body only hints, each phrase a few times: its first pages are evidence enough.
     for text, zone, cap in ((headline, "headline", 1), (lead, "lead", 1),
                             (body[:_BODY_CHARS], "body", int(settings["body_cap"]))):
-        seen: dict[str, int] = {}
-        for match in table.pattern.finditer(_key(text)):
-            phrase = match.group(0)
-            seen[phrase] = seen.get(phrase, 0) + 1
-            if seen[phrase] <= cap:
-                key, weight = table.phrases[phrase]
-                points[key] += weight * settings[zone]
+        for phrase, count in Counter(table.pattern.findall(_key(text))).items():
+            key, weight = table.phrases[phrase]
+            points[key] += weight * settings[zone] * min(count, cap)
     if lead_dated is False:
         points["chuyen-de"] += settings["undated_feature"]
     elif lead_dated:
@@ -146,8 +152,17 @@ def classify(headline: str, lead: str, body: str = "") -> str:
 
 
 def tags_for(headline: str, lead: str, body: str) -> list[str]:
-    """Tags whose keywords are in the headline or lead, or often enough in the body."""
-    rules, min_body = tag_rules()
-    top, folded_body = match_key(f"{headline} {lead}"), _key(body)
-    return [rule.key for rule in rules
-            if rule.keywords.search(top) or len(rule.keywords.findall(folded_body)) >= min_body]
+    """Tags whose keywords are in the headline or lead, or often enough in the body.
+
+    As for event types, one place in the text counts once, for its longest keyword.
+    """
+    table = tag_table()
+    found: set[str] = set()
+    for keyword in table.pattern.findall(match_key(f"{headline} {lead}")):
+        found.update(table.keywords[keyword])
+    in_body: Counter[str] = Counter()
+    for keyword, count in Counter(table.pattern.findall(_key(body))).items():
+        for label in table.keywords[keyword]:
+            in_body[label] += count
+    found.update(label for label, count in in_body.items() if count >= table.min_body)
+    return [label for label in table.labels if label in found]

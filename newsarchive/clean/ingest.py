@@ -41,7 +41,6 @@ from newsarchive.article.model import (
     split_front_matter,
 )
 from newsarchive.clean.extract import Hints, build_explained
-from newsarchive.clean.html_page import read_html
 from newsarchive.clean.manifest import MANIFEST, Manifest, read_manifest
 from newsarchive.clean.raw import (
     HTML_SUFFIXES,
@@ -485,6 +484,8 @@ def clean_explained(raw: RawText, source_url: str | None = None, name: str = "<i
     """:func:`clean_raw`, and why the title and event type won (:func:`build_explained`)."""
     hints, text, structure = Hints(url=source_url), raw.text, None
     if raw.is_html:
+        # Imported here: BeautifulSoup is a seventh of a text-only run's start-up time.
+        from newsarchive.clean.html_page import read_html
         text, structure, page_hints = read_html(raw.text)
         check_line_lengths(text, name)
         hints = page_hints.merged_with(hints)

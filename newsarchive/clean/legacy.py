@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 # TCVN3 (ABC): byte → letter, from TCVN 5712:1993 table VN3. Upper-case toned letters
@@ -104,11 +105,11 @@ def vietnamese_score(text: str) -> Score:
     >>> vietnamese_score("Hoäi nghò toång keát coâng taùc naêm 2016").convincing
     False
     """
-    words = _WORD.findall(unicodedata.normalize("NFC", text))
-    common = sum(1 for word in words if word.casefold() in _COMMON)
-    foreign = sum(1 for word in words if not word.isascii()
-                  and not _VIETNAMESE_WORD.fullmatch(word.casefold()))
-    return Score(len(words), common, foreign)
+    words = Counter(word.casefold() for word in _WORD.findall(unicodedata.normalize("NFC", text)))
+    common = sum(n for word, n in words.items() if word in _COMMON)
+    foreign = sum(n for word, n in words.items() if not word.isascii()
+                  and not _VIETNAMESE_WORD.fullmatch(word))
+    return Score(words.total(), common, foreign)
 
 
 def decode_tcvn3(data: bytes) -> str:
