@@ -69,6 +69,22 @@ def test_tables_are_valid() -> None:
     pytest.param("Những người giữ nhịp ở Văn phòng UBND tỉnh",
                  "Khi thành phố đã lên đèn, phòng tổng hợp vẫn sáng.", "chuyen-de",
                  id="undated-feature"),
+    pytest.param("Văn phòng Tỉnh ủy bàn nhiệm vụ quý IV",
+                 "Chiều 8/10, Văn phòng Tỉnh ủy tổ chức hội nghị đánh giá kết quả công tác "
+                 "9 tháng, bàn nhiệm vụ những tháng cuối năm.", "so-ket",
+                 id="nine-month-review-held-at-a-meeting"),
+    pytest.param("Những mốc son qua các kỳ Đại hội Đảng bộ huyện",
+                 "Hơn sáu mươi năm, Đảng bộ huyện đã trải qua mười bốn kỳ đại hội.", "chuyen-de",
+                 id="look-back-over-congresses"),
+    pytest.param("Văn phòng HĐND tỉnh: những đêm trắng sau mỗi kỳ họp",
+                 "Khi kỳ họp bế mạc, phòng tổng hợp mới bắt đầu phần việc của mình.",
+                 "chuyen-de", id="habitual-not-one-session"),
+    pytest.param("Lãnh đạo tỉnh dâng hương nhân kỷ niệm ngày thành lập Đảng",
+                 "Sáng 2/2, đoàn đại biểu lãnh đạo tỉnh dâng hương tại tượng đài.", "khac",
+                 id="a-rite-on-an-anniversary-is-not-an-award"),
+    pytest.param("Ông Trần Văn B làm Phó Chủ tịch UBND tỉnh",
+                 "Chiều 5/9, Tỉnh ủy tổ chức hội nghị công bố quyết định về công tác cán bộ.",
+                 "nhan-su", id="personnel-announced-at-a-meeting"),
 ])
 def test_classify_on_weighted_evidence(headline: str, lead: str, expected: str) -> None:
     assert classify(headline, lead, "") == expected
@@ -86,3 +102,13 @@ def test_the_longest_phrase_wins_at_one_place() -> None:
     """"Hội nghị tổng kết" counts for tong-ket, not also for hoi-nghi."""
     points = dict(classify_event("", "Hội nghị tổng kết", "").points)
     assert points["hoi-nghi"] == 0 and points["tong-ket"] > 0
+
+
+def test_a_meeting_word_is_the_venue_when_another_event_is_named() -> None:
+    """"Tổ chức hội nghị đánh giá kết quả công tác năm" is a review held at a meeting: beside
+    a phrase that names a review, "hội nghị" counts half."""
+    alone = dict(classify_event("", "Sáng 3/1, Văn phòng tổ chức hội nghị.", "").points)
+    beside = dict(classify_event("", "Sáng 3/1, Văn phòng tổ chức hội nghị đánh giá kết "
+                                     "quả công tác năm 2025.", "").points)
+    assert beside["hoi-nghi"] == alone["hoi-nghi"] / 2
+    assert beside["tong-ket"] > beside["hoi-nghi"]

@@ -181,3 +181,32 @@ def test_every_article_the_cleaner_makes_passes_the_validator_and_is_stable(text
     again = build_article(text)
     again.raw = "raw/x.txt"
     assert dumps(again) == written  # the same input, the same bytes
+
+
+def test_a_list_of_headlines_under_a_label_ending_the_page_is_not_the_article() -> None:
+    text = ("Ba tỉnh kiện toàn lãnh đạo Văn phòng UBND tỉnh\n\n"
+            "Trong tuần, ba tỉnh miền núi đã công bố quyết định bổ nhiệm Chánh Văn phòng.\n\n"
+            "THU HÀ\n\nĐọc nhiều\n"
+            "Quảng Ninh khánh thành trung tâm hành chính công mới\n"
+            "Hà Tĩnh tổng kết mười năm xây dựng nông thôn mới\n")
+    article = build_article(text)
+    assert article.authors == ["THU HÀ"]
+    assert "Quảng Ninh" not in article.body and "Quảng Ninh" not in article.provinces
+
+
+def test_a_byline_over_related_headlines_stays_the_byline() -> None:
+    text = ("Ba tỉnh kiện toàn lãnh đạo Văn phòng UBND tỉnh\n\n"
+            "Trong tuần, ba tỉnh miền núi đã công bố quyết định bổ nhiệm Chánh Văn phòng.\n\n"
+            "THU HÀ\n"
+            "Quảng Ninh khánh thành trung tâm hành chính công mới\n"
+            "Hà Tĩnh tổng kết mười năm xây dựng nông thôn mới\n")
+    assert build_article(text).authors == ["THU HÀ"]
+
+
+def test_a_provincial_paper_on_another_province_is_flagged_not_credited_home() -> None:
+    """The Sài Gòn Giải Phóng page about Lâm Đồng never names Hồ Chí Minh: the
+    publisher's city is not published as a subject, and the provinces go to review."""
+    text = ("Lâm Đồng khánh thành kho lưu trữ chuyên dụng\n\n"
+            "Sáng 10/11, UBND tỉnh Lâm Đồng khánh thành kho lưu trữ chuyên dụng của tỉnh.\n")
+    article = build_article(text, Hints(url="https://www.sggp.org.vn/lam-dong-kho-luu-tru-post1.html"))
+    assert article.provinces == ["Lâm Đồng"] and "provinces" in article.review

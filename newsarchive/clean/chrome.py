@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from newsarchive.clean.bylines import parse_byline
 from newsarchive.clean.headline import (
     Choice,
     choose_headline,
@@ -166,6 +167,11 @@ def strip_chrome(lines: Iterable[str], is_widget: Callable[[str], bool] = lambda
 
 
 def _read_body(page: Page, lines: list[str]) -> None:
+    listed = _related_list(lines)
+    if listed is not None:
+        page.removed.extend((line, "related headlines under a label, ending the page")
+                            for line in lines[listed:])
+        lines = lines[:listed]
     for line in lines:
         group = chrome_group(line, above_headline=False)
         if group is not None and group.action == "cut":
@@ -175,6 +181,34 @@ def _read_body(page: Page, lines: list[str]) -> None:
             page.removed.append((line, group.name))
         else:
             _add_body_line(page, line)
+
+
+_CLOSING = ".!;…,"
+
+
+def _related_list(lines: list[str]) -> int | None:
+    """Where a related-articles box the page ends with begins, whatever its label says
+    ("Tin nóng", "Đọc thêm", "Cùng chuyên mục"…): a short label line, then at least two
+    headline-shaped lines (a few words, none ending a sentence) up to the end. An article
+    ends with a sentence or a byline, never with two bare headlines in a row."""
+    first = len(lines)
+    while first > 0 and _headline_shaped(lines[first - 1]):
+        first -= 1
+    if len(lines) - first < 2 or first == 0:
+        return None
+    label = lines[first - 1]
+    words = label.rstrip(":").split()
+    if (1 <= len(words) <= 4 and not label.rstrip(":").endswith(tuple(_CLOSING))
+            and not any(char.isdigit() or char in "()" for char in label)
+            and parse_byline(label) is None):  # "PHƯƠNG LINH" over a list signs the article
+        return first - 1
+    return None
+
+
+def _headline_shaped(line: str) -> bool:
+    words = line.split()
+    return (5 <= len(words) <= 30 and line[0].isupper() and not line.endswith(tuple(_CLOSING))
+            and not line.startswith(("-", "+", "*", "•", ">")))
 
 
 def _same_line(a: str, b: str) -> bool:

@@ -29,6 +29,8 @@ from newsarchive.errors import DataFileError
 from newsarchive.text import match_key
 
 _BODY_CHARS = 6000
+# Events that are held at a meeting: their words make "hội nghị" a venue, not the news.
+_OCCASIONS = frozenset({"dai-hoi", "tong-ket", "so-ket", "khen-thuong", "nhan-su"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class EventTable:
     pattern: re.Pattern[str]
     phrases: dict[str, tuple[str, float]]
     scoring: dict[str, float]
+    venues: frozenset[str]  # "hội nghị", "họp": where any event happens (see the data file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,14 @@ def event_table() -> EventTable:
                                     "event_types.toml")
             phrases[_key(phrase)] = (entry["key"], float(weight))
     pattern = _alternation(list(phrases), "[[type]]", "event_types.toml")
-    return EventTable(pattern, phrases, {k: float(v) for k, v in data["scoring"].items()})
+    scoring = data["scoring"]
+    venues = frozenset(_key(word) for word in scoring.get("venues", []))
+    if not venues <= phrases.keys():
+        unknown = sorted(venues - phrases.keys())
+        raise DataFileError(f"[scoring] venues not among the phrases: {unknown}",
+                            "event_types.toml")
+    return EventTable(pattern, phrases, {k: float(v) for k, v in scoring.items() if k != "venues"},
+                      venues)
 
 
 def event_rules() -> tuple[str, ...]:
@@ -133,8 +143,14 @@ def classify_event(headline: str, lead: str, body: str = "",
     # The body only hints, each phrase a few times: its first pages are evidence enough.
     for text, zone, cap in ((headline, "headline", 1), (lead, "lead", 1),
                             (body[:_BODY_CHARS], "body", int(settings["body_cap"]))):
-        for phrase, count in Counter(table.pattern.findall(_key(text))).items():
+        found = Counter(table.pattern.findall(_key(text)))
+        # A meeting word beside another event's words is where that event happened.
+        shared = any(key in _OCCASIONS and weight >= settings["occasion_weight"]
+                     for key, weight in map(table.phrases.__getitem__, found))
+        for phrase, count in found.items():
             key, weight = table.phrases[phrase]
+            if shared and phrase in table.venues:
+                weight *= settings["venue_shared"]
             points[key] += weight * settings[zone] * min(count, cap)
     if lead_dated is False:
         points["chuyen-de"] += settings["undated_feature"]

@@ -18,7 +18,7 @@ from newsarchive.clean import dates, headline, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
 from newsarchive.clean.chrome import Line, Page, strip_chrome
 from newsarchive.clean.classify import classify_event, tags_for
-from newsarchive.clean.provinces import name_at, subject_provinces
+from newsarchive.clean.provinces import mentions, name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
 from newsarchive.gazetteer import MERGER_DATE, current_units, lookup
@@ -220,7 +220,7 @@ def build_explained(text: str, hints: Hints | None = None, structure: Structure 
     lead_dated = bool(dates.find_event_date(parsed.lead).phrase)
     verdict = classify_event(title, parsed.lead, parsed.body, lead_dated)
     event_type = verdict.key
-    if not verdict.sure:
+    if not verdict.sure or _hangs_on_headline(parsed, verdict.key, lead_dated, review):
         review.add("event_type")
     published, event_date = _dates(parsed, title, event_type, hints, review)
     publication = _publication(parsed, hints)
@@ -273,6 +273,16 @@ def _confirms(stamp: PartialDate, event: PartialDate | None, text: str) -> bool:
         return True
     gap = (dates.latest_day(stamp) - event.as_date()).days
     return 0 <= gap <= 62
+
+
+def _hangs_on_headline(parsed: Parsed, key: str, lead_dated: bool, review: set[str]) -> bool:
+    """Whether the event type would change had the headline's runner-up won, when the
+    headline itself is in doubt: a section label taken for the headline ("ĐẠI HỘI ĐẢNG
+    CÁC CẤP" over a charity story) must not publish its type unflagged either."""
+    choice = parsed.page.choice
+    rival = choice.rival if choice is not None and "title" in review else None
+    return rival is not None and classify_event(rival.text, parsed.lead, parsed.body,
+                                                lead_dated).key != key
 
 
 def _plausible(value: PartialDate | None, review: set[str], key: str) -> PartialDate | None:
@@ -368,15 +378,19 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day:
     """Home province first, then the text's subjects, named as on ``day`` (a sure date).
     Without one, names that depend on the merger are flagged: units that merged into one,
     or old names under a ``tentative`` (flagged) date after 1 July 2025."""
-    names: list[str] = []
     home = sources.province_on(publication, day) if publication else _home_by_host(url, day)
-    if home:
-        names.append(home)
     rest = "\n".join(b.text for b in parsed.blocks[1:])
+    names: list[str] = []
     for unit in subject_provinces(title, parsed.lead, parsed.subheadings, rest):
         name = name_at(unit, day)
         if name not in names:
             names.append(name)
+    if home and names and home not in names and not _names_home(home, title, parsed, day):
+        # A provincial paper reporting on another province, its own never named: the
+        # publisher's province is likely not the subject, and the text's may not be all.
+        review.add("provinces")
+    elif home:
+        names = [home, *(name for name in names if name != home)]
     undated_and_unsure = day is None and (_merge_ambiguous(names) or (
         tentative is not None and tentative.as_date() >= MERGER_DATE
         and any(name not in current_units() for name in names)))
@@ -391,6 +405,12 @@ def _merge_ambiguous(names: list[str]) -> bool:
     units = [lookup(name) for name in names]
     successors = [unit.successor for unit in units if unit is not None]
     return len(successors) != len(set(successors))
+
+
+def _names_home(home: str, title: str, parsed: Parsed, day: date | None) -> bool:
+    """Whether the page names the publisher's province anywhere, even in passing."""
+    text = "\n".join([title, *(block.text for block in parsed.blocks)])
+    return any(name_at(mention.unit, day) == home for mention in mentions(text))
 
 
 def _home_by_host(url: str | None, day: date | None) -> str | None:

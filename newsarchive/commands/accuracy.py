@@ -85,8 +85,16 @@ def main(argv: list[str] | None = None, prog: str = "newsarchive accuracy") -> i
         print(f"\n{len(rejected)} rejected: " + ", ".join(r.case.id for r in rejected))
     if args.details:
         print("\n" + "\n".join(details(results, args.details)))
-    pinned = json.loads(args.baseline.read_text("utf-8")) if args.baseline.exists() else {}
-    worse = regressions(counts, pinned.get("counts", {}))
+    try:
+        pinned = json.loads(args.baseline.read_text("utf-8")) if args.baseline.exists() else {}
+        floor = pinned.get("counts", {}) if isinstance(pinned, dict) else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        floor, pinned = None, error
+    if not isinstance(floor, dict):
+        print(f"\n{args.baseline}: not a pinned-counts file ({pinned}); "
+              "pin one with --pin --baseline FILE", file=sys.stderr)
+        return 2
+    worse = regressions(counts, floor)
     if args.pin and (not worse or args.allow_regression):
         record = {"inputs": len(results), "counts": counts}
         atomic_write(args.baseline, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
