@@ -209,8 +209,9 @@ def _slug(text: str) -> str:
     return slugify(text)
 
 
-# The browsing axes, in the order of the home page's cards and the feeds. Vietnamese
-# labels are UI strings; the prefixes are the site's URLs, which links elsewhere rely on.
+# The browsing axes, in the order of the home page's cards, the listings and the feeds.
+# Vietnamese labels are UI strings; the prefixes are the site's URLs, which links from
+# outside rely on (mkdocs.yml keeps each prefix out of the nav; tests/test_axes.py checks).
 PROVINCE = Axis("province", "tinh", "Tỉnh, thành phố", province_terms, IndexPage(
     "units", "Tỉnh, thành phố", "Theo tỉnh, thành phố",
     "34 đơn vị từ 1/7/2025 và 63 tỉnh, thành trước đó",
