@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from newsarchive.site.taxonomy import AXES
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -61,8 +63,9 @@ def _tail(text: str, lines: int = 6) -> str:
 
 # Where a site's bytes go, by the first folder of each path (issue 16 measures bytes per
 # article all-in); anything not named here is "other" (theme assets, hand-written pages).
-PARTS = {"bai-viet": "articles", "tinh": "listings", "nam": "listings", "su-kien": "listings",
-         "the": "listings", "can-xem-lai": "listings", "feeds": "feeds", "search": "search",
+# Every browsing axis's folder holds its listings and index pages.
+PARTS = {"bai-viet": "articles", **{axis.prefix: "listings" for axis in AXES},
+         "can-xem-lai": "listings", "feeds": "feeds", "search": "search",
          "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap"}
 
 

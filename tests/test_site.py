@@ -327,14 +327,14 @@ def test_a_build_parses_each_article_once(tmp_path: Path, monkeypatch) -> None:
     assert [bodies.text(a) for a in articles] == [a.body for a in plain]
 
 
-@pytest.mark.parametrize(("make", "selector"), [
-    (indexes.provinces_index, "table.na-units tbody tr"),
-    (indexes.years_index, "ul.na-years > li"),
-    (indexes.tags_index, "ul.na-tags > li"),
+@pytest.mark.parametrize(("axis", "selector"), [
+    ("province", "table.na-units tbody tr"),
+    ("year", "ul.na-years > li"),
+    ("tag", "ul.na-tags > li"),
 ], ids=["provinces", "years", "tags"])
-def test_a_long_axis_index_runs_over_pages_each_item_once(make, selector) -> None:
+def test_a_long_axis_index_runs_over_pages_each_item_once(axis, selector) -> None:
     listings = build_listings(load_articles(FIXTURES))
-    index = make(listings)
+    index = indexes.axis_index(listings.axis(axis), listings)
     pages = indexes.index_pages(index, listings, budget=700)
     assert [url for url, _ in pages[:2]] == [index.url, f"{index.url}page/2/"]
     soups = [BeautifulSoup(page.before, "html.parser") for _, page in pages]

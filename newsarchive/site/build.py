@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -45,6 +45,8 @@ from newsarchive.site.pages import (
 from newsarchive.site.problems import group_problems, problem_pages, problems_notice, split_valid
 from newsarchive.site.render import clear_caches, count_label, esc, link
 from newsarchive.site.taxonomy import (
+    AXES,
+    Axis,
     Listings,
     Term,
     article_url,
@@ -165,19 +167,21 @@ class Memo:
 
 def build_site(articles: list[Article], site_name: str = SITE_NAME,
                memo: Memo | None = None, problems: Iterable[Problem] = (),
-               site_url: str = "") -> Site:
+               site_url: str = "", axes: tuple[Axis, ...] = AXES) -> Site:
     """Plan the whole site: one renderer per page; cost is linear in the number of articles.
 
     ``memo`` (under ``mkdocs serve``) makes each renderer reuse what the previous build
     rendered from the same articles. ``problems`` (also only under ``mkdocs serve``; a
     strict build stops before) turns each invalid article into a page listing its errors
     (:mod:`newsarchive.site.problems`), and the rest of the site is built as usual.
-    ``site_url`` ("https://…/") makes the articles' JSON-LD ``url`` absolute.
+    ``site_url`` ("https://…/") makes the articles' JSON-LD ``url`` absolute. ``axes``
+    are the browsing axes (:data:`taxonomy.AXES`), each giving its listings, feeds and
+    index page.
     """
     clear_caches()
     invalid = group_problems(problems)
     articles, problem_urls = split_valid(articles, invalid)
-    listings = build_listings(articles)
+    listings = build_listings(articles, axes)
     if memo is not None:
         memo.keep_only(listings.articles)
     site = Site()
@@ -188,9 +192,10 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
         site.pages.extend(_as_src(listing_pages(listing)))
     counts: dict[str, int] = {}
     axis_pages: list[tuple[str, PageRenderer]] = []
-    for axis in (indexes.provinces_index, indexes.years_index, indexes.events_index,
-                 indexes.tags_index):
-        rendered = indexes.index_pages(axis(listings), listings)  # a few pages: sized now
+    for axis in listings.axes:
+        if axis.index is None:
+            continue
+        rendered = indexes.index_pages(indexes.axis_index(axis, listings), listings)  # sized now
         counts[rendered[0][0]] = len(rendered)
         axis_pages.extend((f"{url}index.md", partial(_given, page)) for url, page in rendered)
     site.pages.append(("index.md", partial(indexes.home_page, listings, site_name, FEED_ALL,
@@ -252,58 +257,74 @@ def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
     reads by, a province and a month, and ``brief`` (title, date, provinces) on a year,
     a tag and an event type, whose articles each month page also lists in full.
     """
-    groups = listings.groups
-    for term, articles in groups["province"].items():
-        yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
-                      feed_path(term), entry, [("tinh/", "Tỉnh, thành phố")])
-    months = months_by_year(groups["month"])
-    for term, articles in groups["year"].items():
-        yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)),
-                      feed_path(term), brief, [("nam/", "Thời gian")])
-    for term, articles in groups["month"].items():
-        year = Term("nam", term.parent or "", f"Năm {term.parent}")
-        yield Listing(term.url, _heading(term), articles, _parent_intro(term), None, entry,
-                      [("nam/", "Thời gian"), (year.url, year.label)])
-    for term, articles in groups["tag"].items():
-        yield Listing(term.url, _heading(term), articles, None, feed_path(term), brief,
-                      [("the/", "Thẻ")])
-    for term, articles in groups["event_type"].items():
-        yield Listing(term.url, term.label, articles, None, feed_path(term), brief,
-                      [("su-kien/", "Loại sự kiện")])
+    for axis in listings.axes:
+        render = brief if axis.brief else entry
+        crumbs, intro = _crumbs(axis, listings), _intros(axis, listings)
+        for term, articles in listings.groups[axis.key].items():
+            feed = feed_path(term) if axis.feeds else None
+            yield Listing(term.url, axis.title(term), articles, intro(term), feed, render,
+                          crumbs(term))
     review = [article for article in listings.articles if article.review]
     yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry,
                   [("huong-dan/", "Hướng dẫn biên tập")], {"robots": "noindex"})
 
 
-FEED_AXES = ("province", "year", "event_type", "tag")  # a month page shows its year's feed
-
-
 def feed_path(term: Term) -> str | None:
-    """``feeds/tinh/ben-tre.xml``, ``feeds/nam/2017.xml``, ``feeds/the/dang-bo.xml``; an
+    """``feeds/tinh/ben-tre.xml``, ``feeds/nam/2017.xml``, ``feeds/the/dang-bo.xml``; the
     undated year (``nam/chua-ro/``) has none, as an Atom entry needs a date."""
-    if term.prefix == "nam" and not term.slug.isdigit():
+    if term.kind == "undated":
         return None
     return f"feeds/{term.prefix}/{term.slug}.xml"
 
 
-def _heading(term: Term) -> str:
-    if term.prefix == "the":
-        return f"Thẻ: {term.label}"
-    return term.label[:1].upper() + term.label[1:]
+Crumbs = Callable[[Term], list[tuple[str, str]]]
 
 
-def _parent_intro(term: Term) -> Intro | None:
-    if term.prefix != "nam" or term.parent is None:
+def _crumbs(axis: Axis, listings: Listings) -> Crumbs:
+    """Above a listing: its axis's index, or for a term within another (a month), that
+    axis's index and the term it is within (Thời gian › Năm 2017)."""
+    if not axis.within:
+        return lambda term: [axis.crumb]
+    outer = listings.axis(axis.within)
+    parents = {parent.slug: parent for parent in listings.groups[outer.key]}
+
+    def crumbs(term: Term) -> list[tuple[str, str]]:
+        parent = parents[term.parent or ""]
+        return [outer.crumb, (parent.url, outer.title(parent))]
+    return crumbs
+
+
+def _intros(axis: Axis, listings: Listings) -> Callable[[Term], Intro | None]:
+    """What a listing says above its entries: the province's place in the 2025 merger
+    (layout "units"), the terms within it (a year's months), or the term it is within."""
+    groups = listings.groups[axis.key]
+    if axis.index is not None and axis.index.layout == "units":
+        return lambda term: _province_intro(term, groups)
+    inner = [(a, months_by_year(listings.groups[a.key])) for a in listings.within(axis)]
+    if inner:
+        return lambda term: _inner_intro(
+            [(a, children[term.slug]) for a, children in inner if term.slug in children])
+    if axis.within:
+        outer = listings.axis(axis.within)
+        parents = {parent.slug: parent for parent in listings.groups[outer.key]}
+        return lambda term: _parent_intro(parents.get(term.parent or ""))
+    return lambda term: None
+
+
+def _parent_intro(parent: Term | None) -> Intro | None:
+    if parent is None:
         return None
-    year = Term("nam", term.parent, f"năm {term.parent}")
-    return lambda url: f"<p>Thuộc {link(url, year.url, year.label)}.</p>"
+    return lambda url: f"<p>Thuộc {link(url, parent.url, parent.label)}.</p>"
 
 
-def _months_intro(months: list[tuple[Term, list[Article]]] | None) -> Intro | None:
-    if not months:
+def _inner_intro(inner: list[tuple[Axis, list[tuple[Term, list[Article]]]]]) -> Intro | None:
+    """"Theo tháng: tháng 9 năm 2025 (3 bài), …" for each axis within this one."""
+    if not inner:
         return None
-    return lambda url: ("<p>Theo tháng: "
-                        + ", ".join(indexes.term_item(t, a, url) for t, a in months) + "</p>")
+    return lambda url: "".join(
+        f"<p>Theo {esc(axis.label.lower())}: "
+        + ", ".join(indexes.term_item(t, a, url) for t, a in terms) + "</p>"
+        for axis, terms in inner)
 
 
 def _review_intro(url: str) -> str:
@@ -336,10 +357,10 @@ def _province_intro(term: Term, groups: dict[Term, list[Article]]) -> Intro:
 
 def _feeds(listings: Listings, site_name: str) -> list[FeedSpec]:
     specs = [feed_spec(FEED_ALL, site_name, "", listings.articles, site_name)]
-    for axis in FEED_AXES:
-        for term, articles in listings.groups[axis].items():
+    for axis in (axis for axis in listings.axes if axis.feeds):
+        for term, articles in listings.groups[axis.key].items():
             path = feed_path(term)
             if path is not None:
-                specs.append(feed_spec(path, f"{_heading(term)} — {site_name}", term.url,
+                specs.append(feed_spec(path, f"{axis.title(term)} — {site_name}", term.url,
                                        articles, site_name))
     return specs

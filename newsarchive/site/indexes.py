@@ -1,10 +1,11 @@
-"""Index pages: home, and an index per axis (/tinh/, /nam/, /su-kien/, /the/).
+"""Index pages: home, and an index per axis with an :class:`IndexPage` (``tinh/``, ``nam/``…).
 
 Each lists terms with their counts and links straight to every page of a listing, so
 any article is at most three clicks from home: home → axis index → listing page → article.
 A large archive's axis index runs over several pages (``nam/page/2/``), each linked from
 home, so the rule holds and no page passes 60 KB. Counts come from the grouped dicts
-(``len`` of a list), never by re-scanning articles.
+(``len`` of a list), never by re-scanning articles. How an index lists its terms is
+its axis's ``index.layout``, a key of :data:`LAYOUTS`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsarchive.article.model import EVENT_TYPES, Article
+from newsarchive.article.model import Article
 from newsarchive.gazetteer import current_units
-from newsarchive.site.display import event_label
 from newsarchive.site.pages import Page, lastmod_meta, page, page_links, pager
 from newsarchive.site.render import count_label, entry, esc, link
 from newsarchive.site.taxonomy import (
     UNKNOWN_PROVINCE,
+    Axis,
+    IndexPage,
     Listings,
     Term,
     article_url,
@@ -29,13 +31,9 @@ from newsarchive.site.taxonomy import (
 )
 
 HOME_LATEST = 10
-AXIS_PAGES = (
-    ("tinh/", "Theo tỉnh, thành phố", "34 đơn vị từ 1/7/2025 và 63 tỉnh, thành trước đó"),
-    ("nam/", "Theo thời gian", "Theo năm, tháng diễn ra sự kiện"),
-    ("su-kien/", "Theo loại sự kiện", "Đại hội, hội nghị, sơ kết, tổng kết…"),
-    ("the/", "Theo thẻ", "Các chủ đề được gắn thẻ"),
-    ("thong-ke/", "Thống kê", "Biểu đồ số bài theo năm, tỉnh, loại sự kiện"),
-)  # not the review list (can-xem-lai/): it is for editors, linked from the guide
+# After the axes' cards; not the review list (can-xem-lai/): it is for editors, linked
+# from the guide.
+STATS_CARD = ("thong-ke/", "Thống kê", "Biểu đồ số bài theo năm, tỉnh, loại sự kiện")
 
 
 def term_item(term: Term, articles: list[Article] | None, url: str) -> str:
@@ -59,7 +57,7 @@ def home_page(listings: Listings, site_name: str, feed: str,
     stats = f"{count_label(len(articles))} · {provinces} tỉnh, thành phố{span}"
     pages = index_pages or {}
     cards = "".join(f'<li>{link("", u, title)}{_index_links(u, pages.get(u, 1))}'
-                    f'<br><small>{esc(note)}</small></li>' for u, title, note in AXIS_PAGES)
+                    f'<br><small>{esc(note)}</small></li>' for u, title, note in _cards(listings))
     latest = "".join(entry(a, article_url(a), "") for a in articles[:HOME_LATEST])
     return page(
         _meta(site_name, listings),
@@ -69,6 +67,12 @@ def home_page(listings: Listings, site_name: str, feed: str,
         f'<nav class="na-axes" aria-label="Duyệt kho lưu trữ"><ul>{cards}</ul></nav>',
         f'<h2>Bài mới nhất</h2><div class="na-list">{latest or "<p>Chưa có bài nào.</p>"}</div>',
     )
+
+
+def _cards(listings: Listings) -> list[tuple[str, str, str]]:
+    """(URL, title, note) of each axis index, then of the statistics page."""
+    indexed = [(axis.url, axis.index) for axis in listings.axes if axis.index is not None]
+    return [(url, index.card, index.note) for url, index in indexed] + [STATS_CARD]
 
 
 def _index_links(base: str, total: int) -> str:
@@ -133,9 +137,16 @@ def _split(items: list[Item], url: str, budget: int) -> list[list[Item]]:
     return chunks
 
 
-def provinces_index(listings: Listings) -> AxisIndex:
-    """/tinh/: the 34 current units, each with its merged pre-2025 provinces and counts."""
-    groups = listings.groups["province"]
+def axis_index(axis: Axis, listings: Listings) -> AxisIndex:
+    """The index page of ``axis`` (one with an ``index``), laid out by :data:`LAYOUTS`."""
+    if axis.index is None:
+        raise ValueError(f"axis {axis.key!r} has no index page")
+    return LAYOUTS[axis.index.layout](axis, axis.index, listings)
+
+
+def units_index(axis: Axis, index: IndexPage, listings: Listings) -> AxisIndex:
+    """"units": the 34 current units, each with its merged pre-2025 provinces and counts."""
+    groups = listings.groups[axis.key]
 
     def row(unit: str) -> Item:
         term, merged = province_term(unit, "current"), predecessors(unit)
@@ -149,48 +160,53 @@ def provinces_index(listings: Listings) -> AxisIndex:
         return f"<p>Chưa xác định tỉnh, thành phố: {item}</p>"
 
     return AxisIndex(
-        "tinh/", "Tỉnh, thành phố",
-        "<p>Từ 1/7/2025 cả nước có 34 đơn vị hành chính cấp tỉnh. Mỗi đơn vị gồm các tỉnh, "
-        "thành phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.</p>",
+        axis.url, index.title, _about(index),
         [row(unit) for unit in current_units()],
-        ('<table class="na-units"><thead><tr><th>Đơn vị từ 1/7/2025</th>'
+        (f'<table class="{esc(index.css)}"><thead><tr><th>Đơn vị từ 1/7/2025</th>'
          "<th>Gồm các tỉnh, thành trước 1/7/2025</th></tr></thead><tbody>", "</tbody></table>"),
         note=unknown)
 
 
-def years_index(listings: Listings) -> AxisIndex:
-    """/nam/: every year (newest first) with its months; undated articles last."""
-    months = months_by_year(listings.groups["month"])
+def timeline_index(axis: Axis, index: IndexPage, listings: Listings) -> AxisIndex:
+    """"timeline": every term (year, newest first) with the terms within it (its months)."""
+    inner = [months_by_year(listings.groups[a.key]) for a in listings.within(axis)]
 
     def year(term: Term, articles: list[Article]) -> Item:
         def item(url: str) -> str:
             # The first month starts a line: "Tháng 9 năm 2025, tháng 8 năm 2025".
             chips = ", ".join(term_item(_titled(m) if i == 0 else m, a, url)
-                              for i, (m, a) in enumerate(months.get(term.slug, [])))
+                              for children in inner
+                              for i, (m, a) in enumerate(children.get(term.slug, [])))
             return (f"<li>{term_item(_titled(term), articles, url)}"
                     f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
         return item
 
     return AxisIndex(
-        "nam/", "Theo thời gian",
-        "<p>Bài được xếp theo ngày diễn ra sự kiện; nếu không rõ, theo ngày đăng.</p>",
-        [year(t, a) for t, a in listings.groups["year"].items()],
-        ('<ul class="na-years">', "</ul>"), "<li>Chưa có bài nào.</li>")
+        axis.url, index.title, _about(index),
+        [year(t, a) for t, a in listings.groups[axis.key].items()],
+        (f'<ul class="{esc(index.css)}">', "</ul>"), "<li>Chưa có bài nào.</li>")
 
 
-def events_index(listings: Listings) -> AxisIndex:
-    """/su-kien/: the eight event types with counts."""
-    groups = listings.groups["event_type"]
-    terms = [Term("su-kien", slug, event_label(slug)) for slug in EVENT_TYPES]
-    return AxisIndex("su-kien/", "Loại sự kiện", "", [_listed(t, groups.get(t)) for t in terms],
-                     ('<ul class="na-events">', "</ul>"))
+def terms_index(axis: Axis, index: IndexPage, listings: Listings) -> AxisIndex:
+    """"list": the axis's ``known`` terms in order (event types), else its terms most used
+    first (tags), each with its count."""
+    groups = listings.groups[axis.key]
+    if index.known is not None:
+        listed = [(term, groups.get(term)) for term in index.known()]
+    else:
+        ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].slug))
+        listed = [(term, articles) for term, articles in ranked]
+    return AxisIndex(axis.url, index.title, _about(index), [_listed(t, a) for t, a in listed],
+                     (f'<ul class="{esc(index.css)}">', "</ul>"),
+                     f"<li>Chưa có {esc(axis.label.lower())} nào.</li>")
 
 
-def tags_index(listings: Listings) -> AxisIndex:
-    """/the/: tags, most used first."""
-    tags = sorted(listings.groups["tag"].items(), key=lambda item: (-len(item[1]), item[0].slug))
-    return AxisIndex("the/", "Thẻ", "", [_listed(t, a) for t, a in tags],
-                     ('<ul class="na-tags">', "</ul>"), "<li>Chưa có thẻ nào.</li>")
+LAYOUTS: dict[str, Callable[[Axis, IndexPage, Listings], AxisIndex]] = {
+    "units": units_index, "timeline": timeline_index, "list": terms_index}
+
+
+def _about(index: IndexPage) -> str:
+    return f"<p>{esc(index.about)}</p>" if index.about else ""
 
 
 def _listed(term: Term, articles: list[Article] | None) -> Item:

@@ -35,6 +35,7 @@ from newsarchive.site.render import (
     time_tag,
 )
 from newsarchive.site.taxonomy import (
+    YEAR,
     article_url,
     month_terms,
     page_url,
@@ -237,7 +238,7 @@ def article_page(article: Article, context: ArticleContext) -> Page:
 def timeline_crumbs(article: Article) -> list[tuple[str, str]]:
     """Where an article sits in time: Thời gian › Năm 2017 › Tháng 8 năm 2017."""
     terms = [*year_terms(article), *month_terms(article)]
-    return [("nam/", "Thời gian")] + [(t.url, capitalised(t.label)) for t in terms]
+    return [YEAR.crumb] + [(t.url, capitalised(t.label)) for t in terms]
 
 
 def facts(article: Article, url: str) -> str:

@@ -32,8 +32,8 @@ from newsarchive.article.body import has_figure_lines, parse_figure
 from newsarchive.article.body import lede as body_lede
 from newsarchive.article.model import Article, PartialDate
 from newsarchive.site import bodies
-from newsarchive.site.display import UNKNOWN, event_label, format_partial
-from newsarchive.site.taxonomy import OLD_SUFFIX, Term, name_terms
+from newsarchive.site.display import UNKNOWN, format_partial
+from newsarchive.site.taxonomy import OLD_SUFFIX, Term, event_term, name_terms
 
 __all__ = ["has_figure_lines"]  # with every public name below; pages import it from here
 
@@ -161,7 +161,8 @@ def _one_province(name: str, article: Article, from_url: str, long: bool) -> str
 
 
 def event_html(article: Article, from_url: str) -> str:
-    return link(from_url, f"su-kien/{article.event_type}/", event_label(article.event_type))
+    term = event_term(article.event_type)
+    return link(from_url, term.url, term.label)
 
 
 def entry(article: Article, url: str, from_url: str) -> str:

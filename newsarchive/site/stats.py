@@ -7,12 +7,10 @@ count in the chart.
 
 from __future__ import annotations
 
-from newsarchive.article.model import EVENT_TYPES
 from newsarchive.gazetteer import current_units
-from newsarchive.site.display import event_label
 from newsarchive.site.pages import Page, lastmod_meta, page
 from newsarchive.site.render import count_label, esc, link
-from newsarchive.site.taxonomy import UNKNOWN_PROVINCE, Listings, Term, province_term
+from newsarchive.site.taxonomy import UNKNOWN_PROVINCE, Listings, event_types, province_term
 
 Row = tuple[str, str | None, int]  # label, URL (None: no page), count
 
@@ -51,8 +49,7 @@ def province_rows(listings: Listings) -> list[Row]:
 
 def event_rows(listings: Listings) -> list[Row]:
     groups = listings.groups["event_type"]
-    return [(event_label(slug), f"su-kien/{slug}/", len(groups.get(Term("su-kien", slug, ""), ())))
-            for slug in EVENT_TYPES]
+    return [(term.label, term.url, len(groups.get(term, ()))) for term in event_types()]
 
 
 def stats_page(listings: Listings) -> Page:

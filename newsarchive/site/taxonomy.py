@@ -1,7 +1,10 @@
 """Listings: which articles belong to which province, year, month, event type and tag.
 
-Every browsing axis is described once by an :class:`Axis` (key, URL prefix, label and a
-function giving an article's :class:`Term` s) and runs through the same code:
+Every browsing axis is one row of :data:`AXES`, an :class:`Axis`: its key, URL prefix,
+labels, a function giving an article's :class:`Term` s, its index page, whether it has
+feeds and how its listings show entries. Listings, index pages, feeds, breadcrumbs and
+the home page's cards are all derived from that row, so an axis is added in one place
+(``build_listings(articles, AXES + (publication,))``, see ``tests/test_axes.py``).
 :func:`build_listings` sorts the archive once, newest first, then groups it in one pass
 into dicts, so each group is already in order and the whole step is linear.
 
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsarchive import gazetteer
-from newsarchive.article.model import Article
+from newsarchive.article.model import EVENT_TYPES, Article
 from newsarchive.site.display import UNDATED, UNKNOWN, event_label, format_month, format_year
 from newsarchive.text import slugify
 
@@ -33,7 +36,8 @@ class Term:
 
     Terms hash and compare by (prefix, slug), so "Đảng uỷ" and "Đảng ủy" tags, which
     slugify alike, are one term. ``kind`` is "old", "current" or "unknown" for
-    provinces; ``parent`` is an old province's current unit, or a month's year.
+    provinces, "undated" for the year of undated articles (no feed: an Atom entry needs
+    a date); ``parent`` is an old province's current unit, or a month's year.
     """
 
     prefix: str
@@ -48,23 +52,67 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexPage:
+    """How an axis's index page (``su-kien/``) lists its terms, and its card on the home page.
+
+    ``layout`` names the builder in :data:`newsarchive.site.indexes.LAYOUTS`: "list" (each
+    term with its count: the ``known`` terms in their order, empty ones too, else the
+    grouped terms most used first), "units" (the 34 current units with their merged
+    pre-2025 provinces) or "timeline" (each term with the terms of the axis ``within`` it).
+    """
+
+    layout: str
+    title: str  # the index page's heading: "Loại sự kiện"
+    card: str  # the home page's link to it: "Theo loại sự kiện"
+    note: str  # the line under that link
+    about: str = ""  # a paragraph under the heading
+    css: str = ""  # class of the list ("na-events"), styled in docs/assets/archive/
+    known: Callable[[], list[Term]] | None = None  # terms listed even without articles
+
+
+@dataclass(frozen=True, slots=True)
 class Axis:
-    """A browsing axis: ``key`` names it in code, ``prefix`` in URLs, ``label`` for readers."""
+    """A browsing axis: ``key`` names it in code, ``prefix`` in URLs, ``label`` for readers.
+
+    Every page of the axis follows from its row: a listing per term at ``<prefix>/<slug>/``
+    headed ``heading`` ("Thẻ: {label}"), with full entries or ``brief`` ones and, if
+    ``feeds``, an Atom feed at ``feeds/<prefix>/<slug>.xml``; a breadcrumb back to the
+    axis's index page ``<prefix>/`` labelled ``label``, described by ``index``. An axis
+    ``within`` another (months within years) has no index page: its terms' ``parent`` is
+    a term of that axis, which its listings link up to and whose listings list them.
+    """
 
     key: str
     prefix: str
     label: str
     terms: Callable[[Article], Iterable[Term]]
+    index: IndexPage | None = None
+    heading: str = "{label}"
+    feeds: bool = True
+    brief: bool = True
+    within: str = ""
+
+    @property
+    def url(self) -> str:
+        """The axis's index page: ``su-kien/``."""
+        return f"{self.prefix}/"
+
+    @property
+    def crumb(self) -> tuple[str, str]:
+        """The breadcrumb step to its index page: ``("su-kien/", "Loại sự kiện")``."""
+        return (self.url, self.label)
+
+    def title(self, term: Term) -> str:
+        """A term's listing heading, which starts a line: "Năm 2017", "Thẻ: chuyển đổi số"."""
+        text = self.heading.format(label=term.label)
+        return text[:1].upper() + text[1:]
 
 
 def province_term(name: str, kind: str, parent: str | None = None) -> Term:
     """The /tinh/ term of a unit name; old same-name units get their own slug."""
     slug = _slug(name) + (OLD_SUFFIX if kind == "old" and name == parent else "")
     label = f"{name} (trước 1/7/2025)" if kind == "old" and name == parent else name
-    return Term("tinh", slug, label, kind, parent)
-
-
-UNKNOWN_PROVINCE = Term("tinh", UNKNOWN_SLUG, UNKNOWN, "unknown")
+    return Term(PROVINCE.prefix, slug, label, kind, parent)
 
 
 def predecessors(unit: str) -> list[Term]:
@@ -120,8 +168,8 @@ def year_terms(article: Article) -> list[Term]:
     """``nam/2017/`` by event date when known, else publication date; else ``nam/chua-ro/``."""
     when = article.timeline_date
     if when is None:
-        return [Term("nam", UNDATED_SLUG, UNDATED)]
-    return [Term("nam", str(when.year), format_year(when.year))]
+        return [Term(YEAR.prefix, UNDATED_SLUG, UNDATED, "undated")]
+    return [Term(YEAR.prefix, str(when.year), format_year(when.year))]
 
 
 def month_terms(article: Article) -> list[Term]:
@@ -134,15 +182,26 @@ def month_terms(article: Article) -> list[Term]:
 
 @cache  # a few hundred months; Babel formats a date in ~40 µs, 10,000 times a build
 def _month_term(year: int, month: int) -> Term:
-    return Term("nam", f"{year}/{month:02d}", format_month(year, month), parent=str(year))
+    return Term(MONTH.prefix, f"{year}/{month:02d}", format_month(year, month), parent=str(year))
 
 
 def event_terms(article: Article) -> list[Term]:
-    return [Term("su-kien", article.event_type, event_label(article.event_type))]
+    return [event_term(article.event_type)]
+
+
+@cache  # eight event types, a term per article on every listing entry
+def event_term(event_type: str) -> Term:
+    """``event_term("dai-hoi").url`` → ``su-kien/dai-hoi/``, labelled "Đại hội"."""
+    return Term(EVENT_TYPE.prefix, event_type, event_label(event_type))
+
+
+def event_types() -> list[Term]:
+    """Every event type in the schema's order, for its index and chart, used or not."""
+    return [event_term(slug) for slug in EVENT_TYPES]
 
 
 def tag_terms(article: Article) -> list[Term]:
-    return list(dict.fromkeys(Term("the", _slug(tag), tag) for tag in article.tags))
+    return list(dict.fromkeys(Term(TAG.prefix, _slug(tag), tag) for tag in article.tags))
 
 
 @cache  # python-slugify is slow (regexes, unidecode); tags repeat across thousands of articles
@@ -150,13 +209,26 @@ def _slug(text: str) -> str:
     return slugify(text)
 
 
-AXES = (
-    Axis("province", "tinh", "Tỉnh, thành phố", province_terms),
-    Axis("year", "nam", "Năm", year_terms),
-    Axis("month", "nam", "Tháng", month_terms),
-    Axis("event_type", "su-kien", "Loại sự kiện", event_terms),
-    Axis("tag", "the", "Thẻ", tag_terms),
-)
+# The browsing axes, in the order of the home page's cards, the listings and the feeds.
+# Vietnamese labels are UI strings; the prefixes are the site's URLs, which links from
+# outside rely on (mkdocs.yml keeps each prefix out of the nav; tests/test_axes.py checks).
+PROVINCE = Axis("province", "tinh", "Tỉnh, thành phố", province_terms, IndexPage(
+    "units", "Tỉnh, thành phố", "Theo tỉnh, thành phố",
+    "34 đơn vị từ 1/7/2025 và 63 tỉnh, thành trước đó",
+    "Từ 1/7/2025 cả nước có 34 đơn vị hành chính cấp tỉnh. Mỗi đơn vị gồm các tỉnh, thành "
+    "phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.", "na-units"),
+    brief=False)
+YEAR = Axis("year", "nam", "Thời gian", year_terms, IndexPage(
+    "timeline", "Theo thời gian", "Theo thời gian", "Theo năm, tháng diễn ra sự kiện",
+    "Bài được xếp theo ngày diễn ra sự kiện; nếu không rõ, theo ngày đăng.", "na-years"))
+MONTH = Axis("month", "nam", "Tháng", month_terms, feeds=False, brief=False, within="year")
+EVENT_TYPE = Axis("event_type", "su-kien", "Loại sự kiện", event_terms, IndexPage(
+    "list", "Loại sự kiện", "Theo loại sự kiện", "Đại hội, hội nghị, sơ kết, tổng kết…",
+    css="na-events", known=event_types))
+TAG = Axis("tag", "the", "Thẻ", tag_terms, IndexPage(
+    "list", "Thẻ", "Theo thẻ", "Các chủ đề được gắn thẻ", css="na-tags"), "Thẻ: {label}")
+AXES = (PROVINCE, YEAR, MONTH, EVENT_TYPE, TAG)
+UNKNOWN_PROVINCE = Term(PROVINCE.prefix, UNKNOWN_SLUG, UNKNOWN, "unknown")
 
 
 @dataclass(slots=True)
@@ -165,6 +237,18 @@ class Listings:
 
     articles: list[Article]
     groups: dict[str, dict[Term, list[Article]]]
+    axes: tuple[Axis, ...] = AXES
+
+    def axis(self, key: str) -> Axis:
+        """The row of axis ``key`` (``"year"``)."""
+        for axis in self.axes:
+            if axis.key == key:
+                return axis
+        raise KeyError(f"no axis {key!r}")
+
+    def within(self, axis: Axis) -> list[Axis]:
+        """The axes whose terms sit inside ``axis``'s (months in a year)."""
+        return [other for other in self.axes if other.within == axis.key]
 
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
@@ -188,14 +272,15 @@ def group(articles: Iterable[Article], axis: Axis) -> dict[Term, list[Article]]:
 def build_listings(articles: Iterable[Article], axes: tuple[Axis, ...] = AXES) -> Listings:
     """Sort once, then group along every axis."""
     ordered = newest_first(articles)
-    return Listings(ordered, {axis.key: group(ordered, axis) for axis in axes})
+    return Listings(ordered, {axis.key: group(ordered, axis) for axis in axes}, axes)
 
 
 TermArticles = list[tuple[Term, list[Article]]]
 
 
 def months_by_year(months: dict[Term, list[Article]]) -> dict[str, TermArticles]:
-    """Year slug → its month terms and articles, in the months' (newest-first) order."""
+    """Year slug → its month terms and articles, in the months' (newest-first) order; any
+    axis ``within`` another is grouped by its terms' ``parent`` the same way."""
     result: dict[str, TermArticles] = {}
     for term, articles in months.items():
         result.setdefault(term.parent or "", []).append((term, articles))
