@@ -210,3 +210,19 @@ def test_a_provincial_paper_on_another_province_is_flagged_not_credited_home() -
             "Sáng 10/11, UBND tỉnh Lâm Đồng khánh thành kho lưu trữ chuyên dụng của tỉnh.\n")
     article = build_article(text, Hints(url="https://www.sggp.org.vn/lam-dong-kho-luu-tru-post1.html"))
     assert article.provinces == ["Lâm Đồng"] and "provinces" in article.review
+
+
+def test_a_round_up_of_several_days_gets_no_event_day() -> None:
+    text = ("Nhân sự mới ở hai tỉnh miền núi\n\n"
+            "(PV) - Hai tỉnh vừa kiện toàn lãnh đạo Văn phòng UBND tỉnh.\n\n"
+            "Chiều 13/3/2024, UBND tỉnh Lai Châu công bố quyết định bổ nhiệm Chánh Văn phòng.\n\n"
+            "Sáng 14/3/2024, UBND tỉnh Cao Bằng trao quyết định điều động Phó Chánh Văn phòng.\n")
+    article = build_article(text)
+    assert article.event_date is None and "event_date" in article.review
+
+
+def test_a_later_paragraph_opening_with_the_day_dates_the_event() -> None:
+    text = ("Đảng bộ Văn phòng tổ chức đại hội\n\n"
+            "(PV) - Đảng bộ Văn phòng UBND tỉnh vừa tổ chức đại hội nhiệm kỳ mới.\n\n"
+            "Ngày 22/6/2020, đại hội đã bầu Ban Chấp hành khóa mới gồm 9 đồng chí.\n")
+    assert str(build_article(text).event_date) == "2020-06-22"

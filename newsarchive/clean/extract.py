@@ -331,15 +331,18 @@ def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
 
 
 def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
-    """A date in the lead, else a paragraph opening with one (seed 002 "Ngày 22/6, …")."""
+    """A date in the lead, else a paragraph opening with one (seed 002 "Ngày 22/6, …") —
+    unless other paragraphs open with other days: a round-up of several events ("Chiều
+    13/3, Lai Châu …", "Sáng 14/3, Cao Bằng …") has no one event day, and none is given."""
     event = dates.find_event_date(parsed.lead, year)
-    for block in parsed.blocks[1:6]:
-        if event.value is not None or event.phrase:
-            break
-        if block.kind == "para":
-            found = dates.find_event_date(block.text[:25], year)
-            event = found if found.phrase and block.text.startswith(found.phrase) else event
-    return event
+    if event.value is not None or event.phrase:
+        return event
+    openings = [found for block in parsed.blocks[1:12] if block.kind == "para"
+                for found in [dates.find_event_date(block.text[:25], year)]
+                if found.phrase and block.text.startswith(found.phrase)]
+    if len({found.phrase for found in openings}) > 1:
+        return dates.EventDate(None)
+    return openings[0] if openings else event
 
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
