@@ -249,7 +249,8 @@ def _dates(parsed: Parsed, title: str, event_type: str, hints: Hints,
     published = _plausible(hints.date or parsed.stamp, review, "date")
     event, guessed = _event_date(parsed, title, published, event_type)
     event = _plausible(event, review, "event_date")
-    if guessed or (event is None and event_type != "chuyen-de"):
+    # A feature has no event day, but only a sure one: a doubtful type leaves it to an editor.
+    if guessed or (event is None and (event_type != "chuyen-de" or "event_type" in review)):
         review.add("event_date")
     if published is not None and _contradicts(published, event, title, parsed.lead):
         published = None  # a printed date the text's own years contradict: an editor decides
