@@ -226,3 +226,12 @@ def test_a_later_paragraph_opening_with_the_day_dates_the_event() -> None:
             "(PV) - Đảng bộ Văn phòng UBND tỉnh vừa tổ chức đại hội nhiệm kỳ mới.\n\n"
             "Ngày 22/6/2020, đại hội đã bầu Ban Chấp hành khóa mới gồm 9 đồng chí.\n")
     assert str(build_article(text).event_date) == "2020-06-22"
+
+
+@pytest.mark.parametrize("headline", [
+    "UBND thành phố tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024",
+    "UBND thành phố tổng kết công tác năm 2023",
+], ids=["both-years", "reviewed-year-only"])
+def test_an_undated_year_end_review_is_held_early_the_next_year(headline: str) -> None:
+    text = f"{headline}\n\nSáng 10/1, UBND thành phố tổ chức hội nghị tổng kết công tác năm 2023.\n"
+    assert str(build_article(text).event_date) == "2024-01-10"

@@ -320,8 +320,9 @@ def _event_date(parsed: Parsed, title: str, published: PartialDate | None,
     if not published and event.value and event.inferred and event_type == "tong-ket" \
             and (event.value.month or 12) <= 3:
         # "tổng kết năm 2022, triển khai nhiệm vụ năm 2023" is held early in 2023.
-        held = max(text_years) if max(text_years, default=0) > event.value.year \
-            else event.value.year + 1
+        # Two years printed ("… năm 2023, triển khai nhiệm vụ năm 2024"): the later one;
+        # only the reviewed year: the next.
+        held = max(text_years) if len(set(text_years)) > 1 else event.value.year + 1
         return PartialDate(held, event.value.month, event.value.day), False
     if event.value is None and event.phrase and event_type == "dai-hoi":
         start = dates.term_start_year(f"{title}\n{parsed.body}")
