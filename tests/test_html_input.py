@@ -86,3 +86,16 @@ def test_a_stamp_printed_outside_the_column(stamp_html: str, expected) -> None:
             "hội nghị tổng kết công tác năm với đông đủ cán bộ, công chức.</p></article>"
             "</body></html>")
     assert read_html(page)[2].date == expected
+
+
+def test_a_sapo_in_a_div_is_the_lead_and_a_short_meta_div_is_not() -> None:
+    page = ("<html><body><article><h1>Huyện khánh thành cầu mới</h1>"
+            "<div class='meta'>Báo tỉnh <time>28/04/2021 09:15</time></div>"
+            "<div class='sapo'>Sáng 27-4, UBND huyện tổ chức lễ khánh thành cây cầu bắc qua "
+            "sông, nối hai xã vùng sâu.</div>"
+            "<p>Công trình khởi công từ tháng 3/2020, dài 120 m, vốn ngân sách tỉnh.</p>"
+            "</article></body></html>")
+    text, structure, hints = read_html(page)
+    assert text.split("\n")[1].startswith("Sáng 27-4") and "09:15" not in text
+    article = build_article(text, hints, structure)
+    assert str(article.event_date) == "2021-04-27"

@@ -30,6 +30,9 @@ _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside",
 _CHROME_CLASS = re.compile(r"share|social|related|comment|breadcrumb|banner|advert|\bads?\b|"
                            r"tags?-|menu|sidebar", re.IGNORECASE)
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "p", "figure", "li", "blockquote"]
+_MIN_DIV_PARAGRAPH = 60  # characters
+_INLINE = frozenset({"a", "b", "strong", "i", "em", "span", "br", "u", "sup", "sub", "small"})
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 MAX_JSON_DEPTH = 64  # JSON-LD of a news page nests 3-5 levels
 
@@ -218,7 +221,9 @@ def _blocks(column: Tag) -> tuple[list[str], list[str], list[tuple[str, str | No
     lines: list[str] = []
     headings: list[str] = []
     captions: list[tuple[str, str | None]] = []
-    for node in column.find_all(_BLOCK_TAGS):
+    for node in column.find_all([*_BLOCK_TAGS, "div"]):
+        if node.name == "div" and not _text_div(node):
+            continue  # first: a cheap look at its children, not a walk up 30,000 ancestors
         if node.find_parent(["figure", "li", "blockquote"]) not in (None, column) and \
                 node.name != "figure":
             continue
@@ -237,6 +242,21 @@ def _blocks(column: Tag) -> tuple[list[str], list[str], list[tuple[str, str | No
             headings.append(text)
         lines.append(text)
     return lines, headings, captions
+
+
+def _text_div(node: Tag) -> bool:
+    """A ``<div>`` holding a paragraph itself: the sapo of many templates (``<div
+    class="sapo">Sáng 27-4, …</div>``). Only text and inline tags of text two levels deep
+    qualify, so checking every div of a page stays linear however deep they nest; short
+    ones are meta lines."""
+    for child in node.children:
+        if isinstance(child, Tag) and (child.name not in _INLINE or any(
+                isinstance(grandchild, Tag) and (grandchild.name not in _INLINE or
+                                                 grandchild.find(True) is not None)
+                for grandchild in child.children)):
+            return False
+    text = _text(node)
+    return len(text) >= _MIN_DIV_PARAGRAPH and text.endswith(_SENTENCE_ENDS)
 
 
 def _first_heading(soup: BeautifulSoup) -> str | None:
