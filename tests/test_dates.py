@@ -109,3 +109,11 @@ def test_a_range_dates_its_event_by_its_first_day() -> None:
 def test_latest_day_of_a_partial_date() -> None:
     assert latest_day(PartialDate(2024, 2)).isoformat() == "2024-02-29"
     assert latest_day(PartialDate(2019)).isoformat() == "2019-12-31"
+
+
+@pytest.mark.parametrize("lead", [
+    "Thủ tướng đã ký quyết định chỉ định, có hiệu lực từ ngày 1/7/2025.",
+    "Quy chế được áp dụng kể từ ngày 15/1/2024 trên địa bàn tỉnh.",
+], ids=["takes-effect", "applies-from"])
+def test_the_day_a_decision_takes_effect_is_not_the_event(lead: str) -> None:
+    assert find_event_date(lead).value is None

@@ -53,6 +53,8 @@ _MONTH = re.compile(r"(?<!\w)(?:(?:đầu|giữa|cuối|trong|vào)\s+)?tháng\s
                     r"(?:/|(?<=\s)năm(?=\s))\s*(\d{4})(?!\d)", _FLAGS)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOCUMENT_REF = re.compile(r"(số\s+\S+|/[A-ZĐ]{2,}[\w\-]*)\s*$")
+# "có hiệu lực từ ngày 1/7/2025", "kể từ ngày 15/1": when a decision takes effect, not the event.
+_EFFECTIVE = re.compile(r"(?:hiệu lực|kể từ)[^.;:]{0,20}$", _FLAGS)
 _TERM = re.compile(r"nhiệm\s+kỳ\s+(20\d\d)\s*[-–]\s*(20\d\d)", _FLAGS)
 
 
@@ -106,7 +108,8 @@ def find_event_date(text: str, year: int | None = None) -> EventDate:
     found = sorted((m.start(), m) for rx in (_RANGE, _DAY_MONTH, _DAY_MONTH_WORDS, _MONTH)
                    for m in rx.finditer(text))
     for _, match in found:
-        if _DOCUMENT_REF.search(text[max(0, match.start() - 40):match.start()]):
+        before = text[max(0, match.start() - 40):match.start()]
+        if _DOCUMENT_REF.search(before) or _EFFECTIVE.search(before):
             continue  # "Kết luận số 01-KL/TW ngày 18/5/2021" dates a document, not the event
         result = _event_from_match(match, year)
         if result is not None:
