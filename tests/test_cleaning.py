@@ -235,3 +235,9 @@ def test_a_later_paragraph_opening_with_the_day_dates_the_event() -> None:
 def test_an_undated_year_end_review_is_held_early_the_next_year(headline: str) -> None:
     text = f"{headline}\n\nSáng 10/1, UBND thành phố tổ chức hội nghị tổng kết công tác năm 2023.\n"
     assert str(build_article(text).event_date) == "2024-01-10"
+
+
+def test_a_printed_day_refines_the_scrapers_month() -> None:
+    text = (" date 2025-07 Tỉnh giao nhiệm vụ Chánh Văn phòng 03/07/2025 14:32\n\n"
+            "Chiều 2/7, UBND tỉnh tổ chức hội nghị công bố quyết định về công tác cán bộ.\n")
+    assert str(build_article(text).date) == "2025-07-03"

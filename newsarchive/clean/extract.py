@@ -93,8 +93,11 @@ def parse(text: str, structure: Structure | None = None, name: str = "<input>",
         raise RawInputError("rejected: no article text once page chrome is removed", name)
     lines = list(page.body)
     parsed = Parsed(page.headline, page, [])
-    parsed.stamp = dates.parse_stamp(page.meta_date) if page.meta_date else None
-    parsed.stamp = parsed.stamp or _take_stamp(lines)
+    meta = dates.parse_stamp(page.meta_date) if page.meta_date else None
+    parsed.stamp = meta if meta is not None and meta.day else _take_stamp(lines)
+    if meta is not None and not (parsed.stamp and (parsed.stamp.year, parsed.stamp.month)
+                                 == (meta.year, meta.month)):
+        parsed.stamp = meta  # a scraper's month, unless a printed day of that month refines it
     if parsed.stamp is None and page.stamp_above:
         parsed.stamp, parsed.stamp_above = dates.parse_stamp(page.stamp_above), True
     top_authors = _take_top_lines(lines)
