@@ -29,6 +29,9 @@ from newsarchive.errors import DataFileError
 from newsarchive.text import match_key
 
 _BODY_CHARS = 6000
+# "Từ hội nghị tổng kết đến những việc làm cụ thể": a headline going from one thing to
+# another tells a story that spans events (bounded, so the match stays linear).
+_JOURNEY = re.compile(r"[Tt]ừ\s[^:]{3,80}?\sđến\s")
 # Events that are held at a meeting: their words make "hội nghị" a venue, not the news.
 _OCCASIONS = frozenset({"dai-hoi", "tong-ket", "so-ket", "khen-thuong", "nhan-su"})
 
@@ -141,7 +144,12 @@ def classify_event(headline: str, lead: str, body: str = "",
     points: dict[str, float] = dict.fromkeys(EVENT_TYPES, 0.0)
     settings = table.scoring
     # The body only hints, each phrase a few times: its first pages are evidence enough.
-    for text, zone, cap in ((headline, "headline", 1), (lead, "lead", 1),
+    # "Kỳ họp thứ nhất HĐND tỉnh: Kiện toàn các chức danh": the words before a colon set
+    # the scene, the words after it say what the news is.
+    kicker, colon, subject = headline.partition(": ")
+    if not (colon and kicker.strip() and subject.strip()):
+        kicker, subject = "", headline
+    for text, zone, cap in ((kicker, "kicker", 1), (subject, "headline", 1), (lead, "lead", 1),
                             (body[:_BODY_CHARS], "body", int(settings["body_cap"]))):
         found = Counter(table.pattern.findall(_key(text)))
         # A meeting word beside another event's words is where that event happened.
@@ -152,6 +160,9 @@ def classify_event(headline: str, lead: str, body: str = "",
             if shared and phrase in table.venues:
                 weight *= settings["venue_shared"]
             points[key] += weight * settings[zone] * min(count, cap)
+    journey = _JOURNEY.match(subject) is not None
+    if journey:
+        points["chuyen-de"] += settings["journey_headline"]
     if lead_dated is False:
         points["chuyen-de"] += settings["undated_feature"]
     elif lead_dated:
@@ -159,6 +170,7 @@ def classify_event(headline: str, lead: str, body: str = "",
     ranked = sorted(points.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     sure = top >= settings["sure_score"] and top - second >= settings["sure_margin"]
+    sure = sure and not (journey and best != "chuyen-de")  # the headline's shape disagrees
     return EventVerdict(best if top > 0 else "khac", sure and top > 0, tuple(ranked))
 
 

@@ -401,10 +401,18 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day:
         names = [home, *(name for name in names if name != home)]
     undated_and_unsure = day is None and (_merge_ambiguous(names) or (
         tentative is not None and tentative.as_date() >= MERGER_DATE
-        and any(name not in current_units() for name in names)))
+        and any(name not in current_units() for name in names))
+        or (tentative is None and any(_renamed(name) for name in names)))
     if not names or undated_and_unsure:
         review.add("provinces")
     return names
+
+
+def _renamed(name: str) -> bool:
+    """Whether the unit took a new name at some date ("Thừa Thiên Huế" → "Huế" on
+    1 January 2025): with no date at all, which name the article uses is unknown."""
+    unit = lookup(name)
+    return unit is not None and unit.renamed_on is not None
 
 
 def _merge_ambiguous(names: list[str]) -> bool:

@@ -62,6 +62,10 @@ _TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}[/-]\d{1,
 _LEAD_START = re.compile(r"\s(?=\([A-ZĐ][\w.]{1,20}\)\s*[-–.]|[A-Z][A-Za-z]{1,15}\.(?:vn|VN)\s*[-–]"
                          r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm)\s+(?:nay\s+)?\(?\d{1,2}\s*[/.\-]\s*\d{1,2})")
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”", ")")
+# Where a scraper glued two things the page printed apart: the end of a tag attribute
+# ('"> ', '" /> ' of a mangled <meta content="…">) or an aggregator's relative age
+# ("3 giờ trước").
+_GLUE_MARK = re.compile(r'\s*"\s?/?>\s*|\s(\d{1,2}\s(?:giây|phút|giờ|ngày)\strước)\s')
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +161,20 @@ def split_glued(line: str) -> list[str]:
     ['Hội nghị tổng kết công tác năm 2025', '03/02/2026 11:32']
     >>> split_glued("15/03/2012Chiều hôm qua, UBND tỉnh tổ chức hội nghị")
     ['15/03/2012', 'Chiều hôm qua, UBND tỉnh tổ chức hội nghị']
+    >>> split_glued('Tỉnh trao quà Tết cho hộ nghèo 3 giờ trước (TTXVN) - Ngày 2/2, tỉnh trao quà')
+    ['Tỉnh trao quà Tết cho hộ nghèo', '3 giờ trước', '(TTXVN) - Ngày 2/2, tỉnh trao quà']
     """
     line = line.strip()
+    if parse_stamp(line) is not None:
+        return [line]
+    if _GLUE_MARK.search(line):
+        pieces = [piece for piece in _GLUE_MARK.split(line) if piece and piece.strip()]
+        return [part for piece in pieces for part in _split_once(piece.strip())]
+    return _split_once(line)
+
+
+def _split_once(line: str) -> list[str]:
+    """:func:`split_glued` once glue marks are cut: a stamp, a date or a lead glued on."""
     if parse_stamp(line) is not None:
         return [line]
     glued = _GLUED_DATE.match(line)
