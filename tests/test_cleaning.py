@@ -241,3 +241,10 @@ def test_a_printed_day_refines_the_scrapers_month() -> None:
     text = (" date 2025-07 Tỉnh giao nhiệm vụ Chánh Văn phòng 03/07/2025 14:32\n\n"
             "Chiều 2/7, UBND tỉnh tổ chức hội nghị công bố quyết định về công tác cán bộ.\n")
     assert str(build_article(text).date) == "2025-07-03"
+
+
+def test_a_paragraph_opening_with_a_time_of_day_and_date_dates_the_event() -> None:
+    text = ("Đoàn Văn phòng ra quân tình nguyện hè 2019\n\n"
+            "Căn cứ kế hoạch của Ban Chấp hành Đoàn, đoàn viên tham gia chiến dịch tình nguyện.\n\n"
+            "Sáng ngày 2/6, Đoàn Văn phòng UBND tỉnh tổ chức lễ ra quân chiến dịch hè.\n")
+    assert str(build_article(text).event_date) == "2019-06-02"

@@ -117,3 +117,11 @@ def test_latest_day_of_a_partial_date() -> None:
 ], ids=["takes-effect", "applies-from"])
 def test_the_day_a_decision_takes_effect_is_not_the_event(lead: str) -> None:
     assert find_event_date(lead).value is None
+
+
+@pytest.mark.parametrize("lead", [
+    "Ngày 4/11, Văn phòng UBND tỉnh cho biết tỉnh vừa trao quyết định bổ nhiệm 9 cán bộ.",
+    "Căn cứ Kế hoạch số 19-KH/ĐTN ngày 20 tháng 5 năm 2019 của Ban Chấp hành Đoàn.",
+], ids=["day-the-news-was-told", "plan-dated-in-words"])
+def test_dates_that_are_not_the_events(lead: str) -> None:
+    assert find_event_date(lead, 2019).value is None

@@ -52,7 +52,9 @@ _DAY_MONTH_WORDS = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:
 _MONTH = re.compile(r"(?<!\w)(?:(?:đầu|giữa|cuối|trong|vào)\s+)?tháng\s+(\d{1,2})\s*"
                     r"(?:/|(?<=\s)năm(?=\s))\s*(\d{4})(?!\d)", _FLAGS)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_DOCUMENT_REF = re.compile(r"(số\s+\S+|/[A-ZĐ]{2,}[\w\-]*)\s*$")
+_DOCUMENT_REF = re.compile(r"(số\s+\S+|/[A-ZĐ]{2,}[\w\-]*)(?:\s+ngày(?:\s+\d{1,2})?)?\s*$")
+# "Ngày 4/11, Sở Nội vụ cho biết …": the day the news was told, not the event's.
+_REPORTED = re.compile(r"\scho biết\b", _FLAGS)
 # "có hiệu lực từ ngày 1/7/2025", "kể từ ngày 15/1": when a decision takes effect, not the event.
 _EFFECTIVE = re.compile(r"(?:hiệu lực|kể từ)[^.;:]{0,20}$", _FLAGS)
 _TERM = re.compile(r"nhiệm\s+kỳ\s+(20\d\d)\s*[-–]\s*(20\d\d)", _FLAGS)
@@ -109,12 +111,19 @@ def find_event_date(text: str, year: int | None = None) -> EventDate:
                    for m in rx.finditer(text))
     for _, match in found:
         before = text[max(0, match.start() - 40):match.start()]
-        if _DOCUMENT_REF.search(before) or _EFFECTIVE.search(before):
+        if _DOCUMENT_REF.search(before) or _EFFECTIVE.search(before) or \
+                _reported(text[match.end():match.end() + 100]):
             continue  # "Kết luận số 01-KL/TW ngày 18/5/2021" dates a document, not the event
         result = _event_from_match(match, year)
         if result is not None:
             return result
     return EventDate(None)
+
+
+def _reported(after: str) -> bool:
+    """Whether the clause after a date says who told the news ("…, Sở cho biết")."""
+    told = _REPORTED.search(after)
+    return told is not None and not any(mark in after[:told.start()] for mark in ".;")
 
 
 def _event_from_match(match: re.Match[str], year: int | None) -> EventDate | None:

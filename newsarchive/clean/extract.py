@@ -343,11 +343,21 @@ def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
     if event.value is not None or event.phrase:
         return event
     openings = [found for block in parsed.blocks[1:12] if block.kind == "para"
-                for found in [dates.find_event_date(block.text[:25], year)]
-                if found.phrase and block.text.startswith(found.phrase)]
+                for found in [dates.find_event_date(block.text[:200], year)]
+                if found.phrase and _opens_with(block.text, found.phrase)]
     if len({found.phrase for found in openings}) > 1:
         return dates.EventDate(None)
     return openings[0] if openings else event
+
+
+def _opens_with(text: str, phrase: str) -> bool:
+    """Whether ``text`` opens with the date ``phrase``, a time of day allowed before it
+    ("Sáng ngày 2/6, …")."""
+    before = text[:text.find(phrase)] if phrase in text else None
+    return before is not None and before.strip().casefold() in _TIMES_OF_DAY
+
+
+_TIMES_OF_DAY = frozenset({"", "sáng", "chiều", "tối", "trưa", "đêm"})
 
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
