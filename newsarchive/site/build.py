@@ -248,14 +248,14 @@ def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
               ) -> Iterator[Listing]:
     """Every paginated listing: each term of each axis, then the review list.
 
-    Entries are full (title, date, provinces, event type, lede) on the two axes a reader
-    reads by, a province and a month, and ``brief`` (title, date, provinces) on a year,
-    a tag and an event type, whose articles each month page also lists in full.
+    Entries are full (title, date, provinces, event type, lede) on a month's page, where
+    each article is listed once, and ``brief`` (title, date, provinces) on a province, a
+    year, a tag and an event type, whose articles their month pages list in full.
     """
     groups = listings.groups
     for term, articles in groups["province"].items():
         yield Listing(term.url, term.label, articles, _province_intro(term, groups["province"]),
-                      feed_path(term), entry, [("tinh/", "Tỉnh, thành phố")])
+                      feed_path(term), brief, [("tinh/", "Tỉnh, thành phố")])
     months = months_by_year(groups["month"])
     for term, articles in groups["year"].items():
         yield Listing(term.url, _heading(term), articles, _months_intro(months.get(term.slug)),

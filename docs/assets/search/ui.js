@@ -292,6 +292,9 @@
   };
 
   function start() {
+    // A generated page (overrides/archive.html) has no Material bundle to say that
+    // scripts run; Material's CSS hides the search box on a "no-js" page.
+    document.documentElement.classList.replace("no-js", "js");
     document.querySelectorAll("[data-na-search]").forEach(function (root) {
       if (!root.querySelector("form")) root.innerHTML = DIALOG;
       root.naSearch = new SearchBox(root);
