@@ -191,21 +191,47 @@ def fnv1a(term: str) -> int:
 
 # --- encoding -------------------------------------------------------------------------
 
+BITMAP = 0  # first byte of a bitmap-coded list; a gap list never starts with 0 (gaps ≥ 1)
+
+
 def encode_ids(ids: Iterable[int]) -> bytes:
-    """Ascending ids as LEB128 varints of their gaps (the first gap is from -1)."""
-    out = bytearray()
-    previous = -1
+    """Ascending ids as LEB128 varints of their gaps (the first gap is from -1), or, when
+    smaller, as a bitmap: byte 0, the first id as a varint, then one bit per id from it.
+
+    A term in nearly every lead ("dang", "van phong") costs a byte per article as gaps and
+    an eighth of one as a bitmap: relevance order reads a dozen such lists whole, 1.17 MB
+    at 100,000 articles as gaps.
+
+    >>> encode_ids([3, 4, 10]).hex(), encode_ids(range(100, 200)).hex()[:8]
+    ('040106', '0064ffff')
+    """
+    ids = list(ids)
+    gaps = _varints(b - a for a, b in zip([-1, *ids], ids, strict=False))
+    span = ids[-1] - ids[0] + 1 if ids else 0
+    if not ids or (span + 7) // 8 + 4 >= len(gaps):
+        return gaps
+    bits = bytearray((span + 7) // 8)
     for doc_id in ids:
-        gap = doc_id - previous
-        previous = doc_id
-        while gap >= 0x80:
-            out.append((gap & 0x7F) | 0x80)
-            gap >>= 7
-        out.append(gap)
+        offset = doc_id - ids[0]
+        bits[offset >> 3] |= 1 << (offset & 7)
+    return bytes([BITMAP]) + _varints([ids[0]]) + bytes(bits)
+
+
+def _varints(values: Iterable[int]) -> bytes:
+    out = bytearray()
+    for value in values:
+        while value >= 0x80:
+            out.append((value & 0x7F) | 0x80)
+            value >>= 7
+        out.append(value)
     return bytes(out)
 
 
 def decode_ids(data: bytes) -> list[int]:
+    if data[:1] == bytes([BITMAP]):
+        first, start = _varint_at(data, 1)
+        return [first + 8 * (k - start) + bit for k in range(start, len(data))
+                for bit in range(8) if data[k] >> bit & 1]
     ids: list[int] = []
     previous, gap, shift = -1, 0, 0
     for byte in data:
@@ -217,6 +243,15 @@ def decode_ids(data: bytes) -> list[int]:
         ids.append(previous)
         gap, shift = 0, 0
     return ids
+
+
+def _varint_at(data: bytes, index: int) -> tuple[int, int]:
+    """The varint starting at ``data[index]`` and the index after it."""
+    value, shift = 0, 0
+    while data[index] & 0x80:
+        value |= (data[index] & 0x7F) << shift
+        shift, index = shift + 7, index + 1
+    return value | data[index] << shift, index + 1
 
 
 # --- documents ------------------------------------------------------------------------
