@@ -69,9 +69,9 @@ def test_an_added_axis_has_a_listing_per_term_with_its_articles_and_a_breadcrumb
         assert [a.get_text() for a in soup.select("nav.na-crumbs a")] == [
             "Trang chủ", "Báo, tạp chí"]
         assert soup.select("nav.na-crumbs a")[1]["href"] == "../../bao/"
-        titles = {h3.get_text() for h3 in soup.select("article.na-entry h3")}
-        assert titles == {article.title for article in articles}
-        assert soup.select("article.na-entry--brief")  # brief entries, as the table says
+        titles = {item.a.get_text() for item in soup.select("ul.na-list li.na-entry")}
+        assert titles == {article.title for article in articles}  # brief, as the table says
+        assert not soup.select("article.na-entry")
 
 
 def test_an_added_axis_has_an_index_page_listing_every_term_with_its_count() -> None:

@@ -192,6 +192,17 @@ def test_id_coding_round_trips(ids: list[int]) -> None:
     assert decode_ids(encode_ids(ids)) == ids
 
 
+@given(st.integers(min_value=0, max_value=2**31 - 1_000_000),
+       st.lists(st.integers(min_value=0, max_value=5_000), min_size=40, unique=True))
+def test_dense_lists_are_bitmaps_that_round_trip(first: int, offsets: list[int]) -> None:
+    """A term in most articles costs an eighth of a byte per article, not a byte."""
+    ids = sorted(first + offset for offset in offsets)
+    coded = encode_ids(ids)
+    assert decode_ids(coded) == ids
+    if ids[-1] - ids[0] < 4 * len(ids):  # denser than one id in four: a bitmap is smaller
+        assert coded[0] == 0 and len(coded) <= (ids[-1] - ids[0]) // 8 + 7
+
+
 @pytest.mark.parametrize(("left", "right"), QUERY_PAIRS, ids=QUERY_PAIR_IDS)
 def test_query_pairs_find_the_same_articles(index_dir: Path, left: str, right: str) -> None:
     """Without diacritics, or ignoring them, both spellings find the same; typed with

@@ -253,9 +253,9 @@ def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
               ) -> Iterator[Listing]:
     """Every paginated listing: each term of each axis, then the review list.
 
-    Entries are full (title, date, provinces, event type, lede) on the two axes a reader
-    reads by, a province and a month, and ``brief`` (title, date, provinces) on a year,
-    a tag and an event type, whose articles each month page also lists in full.
+    Entries are full (title, date, provinces, event type, lede) on a month's page, where
+    each article is listed once, and ``brief`` (title, date, provinces) on a province, a
+    year, a tag and an event type, whose articles their month pages list in full.
     """
     for axis in listings.axes:
         render = brief if axis.brief else entry

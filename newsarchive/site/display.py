@@ -56,6 +56,21 @@ def format_partial(value: PartialDate | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def format_short(value: PartialDate | None) -> str:
+    """A partial date in figures, as a listing line or a related article shows it
+    ("6/2/2019", "Tháng 1/2012", "Năm 2012"): it repeats in up to ten listings per
+    article, where the long form ("Thứ Tư, 6 tháng 2 năm 2019") is on the article page.
+
+    >>> format_short(PartialDate(2019, 2, 6)), format_short(PartialDate(2012, 1))
+    ('6/2/2019', 'Tháng 1/2012')
+    """
+    if value is None:
+        return UNKNOWN
+    if value.day:
+        return f"{value.day}/{value.month}/{value.year}"
+    return f"Tháng {value.month}/{value.year}" if value.month else f"Năm {value.year}"
+
+
 def event_label(event_type: str | None) -> str:
     """Vietnamese label of an event type slug; unknown slugs show "Chưa xác định"."""
     return EVENT_TYPE_LABELS.get(event_type or "", UNKNOWN)

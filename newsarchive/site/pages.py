@@ -31,6 +31,7 @@ from newsarchive.site.render import (
     province_html,
     safe_body,
     safe_json,
+    summary,
     term_links,
     time_tag,
 )
@@ -45,9 +46,10 @@ from newsarchive.site.taxonomy import (
 )
 
 PAGE_SIZE = 50
-# Articles and listings: breadcrumbs and the header lead where the sidebars would, so
-# overrides/main.html renders neither (Material itself only hides them).
-BARE = ["navigation", "toc"]
+# Articles and listings (nearly every page of the site): breadcrumbs and the header lead
+# where Material's sidebars would, in overrides/archive.html, a template without the
+# theme chrome that such a page does not use.
+SLIM = {"template": "archive.html"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +129,12 @@ def listing_page(listing: Listing, chunk: list[Article], number: int, total: int
     feed = {"feed": listing.feed, "feed_title": esc(f"{listing.title} (Atom)")} \
         if listing.feed else {}
     return page(
-        {"title": esc(title), "hide": BARE, **lastmod_meta(listing.articles), **feed,
+        {"title": esc(title), **SLIM, **lastmod_meta(listing.articles), **feed,
          **listing.meta},
         breadcrumbs(url, listing.crumbs, listing.title),
         f'<h1>{esc(title)}</h1>',
         f'<div class="na-intro">{_intro(listing, url)}</div>',
-        f'<div class="na-list">{entries or _empty()}</div>',
+        _entry_list(entries),
         pager(listing.url, url, number, total),
     )
 
@@ -183,6 +185,13 @@ def _intro(listing: Listing, url: str) -> str:
     return f"{intro}<p>{count}{feed}</p>"
 
 
+def _entry_list(entries: str) -> str:
+    """The entries in their container: brief entries are list items (``brief_entry``)."""
+    if entries.startswith("<li"):
+        return f'<ul class="na-list">{entries}</ul>'
+    return f'<div class="na-list">{entries or _empty()}</div>'
+
+
 def _empty() -> str:
     return "<p>Chưa có bài nào.</p>"
 
@@ -224,8 +233,8 @@ class ArticleContext:
 def article_page(article: Article, context: ArticleContext) -> Page:
     """One article: headline, facts, body, figures, previous/next and related articles."""
     url = article_url(article)
-    meta = {"title": esc(article.title), "description": esc(lede(article)),
-            "head_html": head_html(article, context.site_url), "hide": BARE,
+    meta = {"title": esc(article.title), "description": esc(summary(lede(article))),
+            "head_html": head_html(article, context.site_url), **SLIM,
             "og_type": "article"}
     meta.update(lastmod_meta([article]))
     body = bodies.text(article)  # decompressed once per page
@@ -275,7 +284,8 @@ def around(context: ArticleContext, url: str) -> str:
         if article is None:
             return f"<p>{esc(label)}: không có</p>"
         return f"<p>{esc(label)}: {link(url, article_url(article), article.title)}</p>"
-    related = "".join(f"<li>{link(url, article_url(a), a.title)} — {time_tag(a.timeline_date)}</li>"
+    related = "".join(f"<li>{link(url, article_url(a), a.title)} — "
+                      f"{time_tag(a.timeline_date, short=True)}</li>"
                       for a in context.related)
     related_html = f"<h2>Bài liên quan</h2><ul>{related}</ul>" if related else ""
     return (f'<nav class="na-around" aria-label="Bài khác">{side(context.older, "Bài trước")}'
@@ -292,18 +302,21 @@ def head_html(article: Article, site_url: str = "") -> str:
     filing rule, :attr:`Article.timeline_date`); ``contentReferenceTime`` always says
     when the event took place. The archive does not track later corrections of the
     story, so ``dateModified`` is ``datePublished``.
+
+    Each fact is said once: the tags as JSON-LD ``keywords`` (not also as ``article:tag``),
+    the description in the page's own meta and Open Graph tags (not also in the JSON-LD),
+    the address as ``url`` (``mainEntityOfPage`` is the page's canonical link).
     """
     published = article.date or article.event_date
     og = [("article:published_time", str(article.date))] if article.date else []
     og += [("article:section", event_label(article.event_type))]
-    og += [("article:tag", tag) for tag in article.tags]
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "inLanguage": "vi", "articleSection": event_label(article.event_type),
         "author": [{"@type": "Person", "name": name} for name in article.authors],
-        "keywords": article.tags, "description": lede(article)}
+        "keywords": article.tags}
     if site_url:
-        data["url"] = data["mainEntityOfPage"] = site_url + article_url(article)
+        data["url"] = site_url + article_url(article)
     if published:
         data["datePublished"] = data["dateModified"] = str(published)
     if article.event_date:

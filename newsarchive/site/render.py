@@ -32,7 +32,7 @@ from newsarchive.article.body import has_figure_lines, parse_figure
 from newsarchive.article.body import lede as body_lede
 from newsarchive.article.model import Article, PartialDate
 from newsarchive.site import bodies
-from newsarchive.site.display import UNKNOWN, format_partial
+from newsarchive.site.display import UNKNOWN, format_partial, format_short
 from newsarchive.site.taxonomy import OLD_SUFFIX, Term, event_term, name_terms
 
 __all__ = ["has_figure_lines"]  # with every public name below; pages import it from here
@@ -90,7 +90,8 @@ def figure(caption: str, credit: str | None) -> str:
 
 def safe_json(data: Any) -> str:
     """JSON for a ``<script>`` element: no ``</script>``, ``<!--`` or entity can form."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_UNSAFE)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).translate(_JSON_UNSAFE)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -118,10 +119,12 @@ def external_link(url: str | None, text: str) -> str:
     return esc(text)
 
 
-def time_tag(when: PartialDate | None) -> str:
+def time_tag(when: PartialDate | None, short: bool = False) -> str:
+    """``<time>`` with the date in words, or in figures when ``short`` (listings)."""
     if when is None:
         return f"<span>{esc(UNKNOWN)}</span>"
-    return f'<time datetime="{esc(when)}">{esc(format_partial(when))}</time>'
+    shown = format_short(when) if short else format_partial(when)
+    return f'<time datetime="{esc(when)}">{esc(shown)}</time>'
 
 
 def lede(article: Article) -> str:
@@ -132,6 +135,20 @@ def lede(article: Article) -> str:
 @cache  # a lede shows in ~8 listings, a feed and the head; keyed small when packed
 def _lede(body: bytes | str) -> str:
     return body_lede(zlib.decompress(body).decode() if isinstance(body, bytes) else body)
+
+
+SUMMARY_CHARS = 160  # what a search result or a shared link shows of a description
+
+
+def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """``text`` cut at a word before ``limit`` characters, for a page's description.
+
+    >>> summary("Văn phòng UBND tỉnh họp", 12)
+    'Văn phòng…'
+    """
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:…") + "…"
 
 
 def clear_caches() -> None:
@@ -166,10 +183,10 @@ def event_html(article: Article, from_url: str) -> str:
 
 
 def entry(article: Article, url: str, from_url: str) -> str:
-    """One listing entry: linked title, date, provinces, event type and lede."""
+    """One listing entry: linked title, date (in figures), provinces, event type and lede."""
     return (
         f'<article class="na-entry"><h3>{link(from_url, url, article.title)}</h3>'
-        f'<p class="na-entry__meta">{time_tag(article.timeline_date)} · '
+        f'<p class="na-entry__meta">{time_tag(article.timeline_date, short=True)} · '
         f'{province_html(article, from_url, long=False)} · {event_html(article, from_url)}</p>'
         f'<p class="na-entry__lede">{esc(lede(article))}</p></article>'
     )
@@ -178,15 +195,19 @@ def entry(article: Article, url: str, from_url: str) -> str:
 def brief_entry(article: Article, url: str, from_url: str) -> str:
     """A short listing entry: linked title, date and provinces, without lede or event type.
 
-    For the axes where the reader scans titles (a year, a tag, an event type): the same
-    article is listed in full on its month's and its province's pages, and a lede repeated
-    in every listing made listings the second-largest part of the site (≈ 12 KB of 44 KB
-    per article at 1,000 articles).
+    For the axes where the reader scans titles (a province, a year, a tag, an event type):
+    the same article is listed in full on its month's page, and a lede repeated in every
+    listing made listings the second-largest part of the site (≈ 12 KB of 44 KB per
+    article at 1,000 articles; a province's two listings, as published and as merged,
+    held two).
+
+    A list item (:func:`newsarchive.site.pages.listing_page` lists them in a ``<ul>``): the
+    ``<article>``, heading and paragraph of a full entry were ~50 of its ~400 bytes.
     """
     return (
-        f'<article class="na-entry na-entry--brief"><h3>{link(from_url, url, article.title)}</h3>'
-        f'<p class="na-entry__meta">{time_tag(article.timeline_date)} · '
-        f'{province_html(article, from_url, long=False)}</p></article>'
+        f'<li class="na-entry">{link(from_url, url, article.title)} '
+        f'<small>{time_tag(article.timeline_date, short=True)} · '
+        f'{province_html(article, from_url, long=False)}</small></li>'
     )
 
 

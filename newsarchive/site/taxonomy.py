@@ -216,8 +216,7 @@ PROVINCE = Axis("province", "tinh", "Tỉnh, thành phố", province_terms, Inde
     "units", "Tỉnh, thành phố", "Theo tỉnh, thành phố",
     "34 đơn vị từ 1/7/2025 và 63 tỉnh, thành trước đó",
     "Từ 1/7/2025 cả nước có 34 đơn vị hành chính cấp tỉnh. Mỗi đơn vị gồm các tỉnh, thành "
-    "phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.", "na-units"),
-    brief=False)
+    "phố trước đó được sáp nhập vào; bài được xếp theo tên tỉnh như khi đăng.", "na-units"))
 YEAR = Axis("year", "nam", "Thời gian", year_terms, IndexPage(
     "timeline", "Theo thời gian", "Theo thời gian", "Theo năm, tháng diễn ra sự kiện",
     "Bài được xếp theo ngày diễn ra sự kiện; nếu không rõ, theo ngày đăng.", "na-years"))

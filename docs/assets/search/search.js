@@ -57,8 +57,11 @@
     return hash >>> 0;
   }
 
+  /* Gaps as LEB128 varints, or a bitmap (newsarchive.site.search.encode_ids): byte 0,
+   * the first id as a varint, then one bit per id from it, lowest bit first. */
   function decodeIds(bytes) {
     var ids = [], previous = -1, gap = 0, shift = 0;
+    if (bytes.length && bytes[0] === 0) return decodeBitmap(bytes);
     for (var i = 0; i < bytes.length; i++) {
       var byte = bytes[i];
       gap += (byte & 0x7f) * Math.pow(2, shift);
@@ -66,6 +69,18 @@
       previous += gap;
       ids.push(previous);
       gap = 0; shift = 0;
+    }
+    return ids;
+  }
+
+  function decodeBitmap(bytes) {
+    var ids = [], first = 0, shift = 0, i = 1;
+    while (bytes[i] & 0x80) { first += (bytes[i] & 0x7f) * Math.pow(2, shift); shift += 7; i++; }
+    first += bytes[i] * Math.pow(2, shift);
+    for (var k = i + 1, base = first; k < bytes.length; k++, base += 8) {
+      for (var bit = 0, byte = bytes[k]; byte; bit++, byte >>= 1) {
+        if (byte & 1) ids.push(base + bit);
+      }
     }
     return ids;
   }
