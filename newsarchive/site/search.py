@@ -3,8 +3,8 @@
 Why not lunr or Pagefind: in this archive every syllable is a word and "đảng",
 "bộ", "văn", "phòng" occur in nearly every article, so word-position indexes ship
 megabytes per query (see benchmarks/results/search-*.md). This index keeps only
-*which documents* hold a term, never positions, and of each article only what says
-what it is about: headline, tags, lead paragraph and photo captions (:func:`indexed_text`):
+*which documents* hold a term, never positions, of each article's whole text
+(:func:`indexed_text`):
 
 * terms are folded syllables (``fold``: case, diacritics, ``đ → d``) and adjacent
   syllable pairs ("dang bo"), so adjacency is a term lookup, not a phrase scan;
@@ -256,25 +256,20 @@ def _varint_at(data: bytes, index: int) -> tuple[int, int]:
 
 # --- documents ------------------------------------------------------------------------
 
-LEAD_CHARS = 2000  # the lead paragraph in full: a cut lede would drop the end of its words
-
 
 def indexed_text(article: Article, body: str) -> str:
-    """What a query is matched against: headline, tags, lead paragraph and photo captions.
+    """What a query is matched against: headline, tags and the whole body as plain text.
 
-    Not the whole body: every syllable and syllable pair of a 700-word article, with and
-    without diacritics, made the index 2.8 KB per article at 10,000 articles, a third of
-    what a 100,000-article site may weigh on GitHub Pages (1 GB); the lead paragraph says
-    what the story is about, and the headline and lead are what a result shows. Figure
-    lines give their caption and credit, never their markup ("figcaption", "span").
+    The whole body, though a lead-only index is 1.8 KB per article smaller (of the ~18 KB
+    an article weighs at 100,000 articles; benchmarks/results/size-2026-12-01.md): the
+    names of officials, units and places an archive's reader looks for are mostly further
+    down. Figure lines give their caption and credit, never their markup ("figcaption").
 
     >>> from newsarchive.article.model import Article
     >>> indexed_text(Article("Hội nghị", tags=["cải cách"]), "Sáng 8-7, họp.\\n\\nĐoạn hai.")
-    'Hội nghị\\ncải cách\\nSáng 8-7, họp.'
+    'Hội nghị\\ncải cách\\nSáng 8-7, họp.\\n\\nĐoạn hai.'
     """
-    captions = [plain_text(line) for line in body.split("\n") if "<figure" in line]
-    captions += [f"{image.caption} {image.credit or ''}".strip() for image in article.images]
-    return "\n".join([article.title, *article.tags, lede(body, LEAD_CHARS), *captions])
+    return "\n".join([article.title, *article.tags, plain_text(body)])
 
 
 def _record(article: Article, body: str) -> list:

@@ -46,7 +46,7 @@
     "<label>Loại tin <select data-na-facet=\"type\" data-all=\"Tất cả\"><option value=\"\">Tất cả</option></select></label>",
     "</div>",
     "<div class=\"md-search-result__meta\" id=\"na-search-status\" role=\"status\" aria-live=\"polite\">",
-    "Nhập từ khóa, có dấu hoặc không dấu: tìm trong tiêu đề, đoạn mở đầu, thẻ và chú thích ảnh",
+    "Nhập từ khóa, có dấu hoặc không dấu: tìm trong toàn văn bài, thẻ và chú thích ảnh",
     "</div>",
     "<ol class=\"md-search-result__list\" id=\"na-search-results\" aria-label=\"Kết quả tìm kiếm\"></ol>",
     "<button type=\"button\" class=\"md-button na-search__more\" hidden>Xem thêm kết quả</button>",
@@ -230,9 +230,9 @@
     this.remember(NS.parseQuery(text).syllables.length ? text : "");
     if (!NS.parseQuery(text).syllables.length) {
       this.search = null;
-      // The index holds headline, lead, tags and captions (newsarchive.site.search.indexed_text).
+      // The index holds headline, tags and the whole text (newsarchive.site.search.indexed_text).
       this.say("Nhập từ khóa, có dấu hoặc không dấu (ví dụ: dang bo van phong); " +
-        "tìm trong tiêu đề, đoạn mở đầu, thẻ và chú thích ảnh");
+        "tìm trong toàn văn bài, thẻ và chú thích ảnh");
       return;
     }
     var sort = this.root.querySelector("select[data-na-sort]").value;
