@@ -65,7 +65,7 @@ _SENTENCE_END = (".", "!", "?", "…", "\"", "”", ")")
 # Where a scraper glued two things the page printed apart: the end of a tag attribute
 # ('"> ', '" /> ' of a mangled <meta content="…">) or an aggregator's relative age
 # ("3 giờ trước").
-_GLUE_MARK = re.compile(r'\s*"\s?/?>\s*|\s(\d{1,2}\s(?:giây|phút|giờ|ngày)\strước)\s')
+_GLUE_MARK = re.compile(r'"\s?/?>|\s(\d{1,2}\s(?:giây|phút|giờ|ngày)\strước)\s')
 
 
 @dataclass(frozen=True, slots=True)
