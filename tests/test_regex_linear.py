@@ -7,9 +7,10 @@ process, at two lengths: eight lines of 1,000 characters and one of 8,000, the s
 number of characters. A linear pattern spends about the same CPU time on both; a
 quadratic one eight times as much on the long line, an exponential one never ends.
 The census fails a pattern whose long line costs over ``LIMIT`` times the short ones
-(linear measures 1 to 1.5, quadratic about 8), and checks itself on patterns known to be
-quadratic. Times are the forked process's own CPU time, compared with each other, never
-with a clock budget; ``HANG_SECONDS`` is only a hang detector.
+(linear measures about 1, at most ~2 on a busy machine; quadratic about 8), and checks
+itself on a pattern known to be quadratic. Times are the forked process's own CPU time,
+compared with each other, never with a clock budget; ``HANG_SECONDS`` is only a hang
+detector.
 
 The rewritten patterns are also checked against the ones they replace, on short
 lines where the old ones are still fast: same answers.
