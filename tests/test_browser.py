@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import serving
+from conftest import page_in, serving
 
 pytestmark = pytest.mark.browser
 
@@ -61,16 +61,14 @@ def test_script_in_title_and_body_shows_as_text_and_never_runs(page, fixture_sit
 
 @pytest.mark.parametrize("name", list(SHOTS), ids=list(SHOTS))
 @pytest.mark.parametrize("width", list(WIDTHS), ids=list(WIDTHS))
-def test_main_pages_fit_the_screen(browser, fixture_site: str, name: str, width: str) -> None:
+def test_main_pages_fit_the_screen(browser_context, fixture_site: str, name: str,
+                                   width: str) -> None:
     """No page scrolls sideways on a phone or desktop; screenshots kept on request."""
-    w, h = WIDTHS[width]
-    context = browser.new_context(locale="vi-VN", viewport={"width": w, "height": h})
-    page = context.new_page()
-    page.goto(urljoin(fixture_site, SHOTS[name]))
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    target = os.environ.get("NEWSARCHIVE_SCREENSHOTS")
-    if target:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(target) / f"{name}-{width}.png"), full_page=True)
-    context.close()
+    with page_in(browser_context(*WIDTHS[width])) as page:
+        page.goto(urljoin(fixture_site, SHOTS[name]))
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        target = os.environ.get("NEWSARCHIVE_SCREENSHOTS")
+        if target:
+            Path(target).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(target) / f"{name}-{width}.png"), full_page=True)
     assert overflow <= 0

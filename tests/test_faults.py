@@ -60,7 +60,7 @@ def _killed_at(points: list[int], command: list[str], **kwargs: object) -> None:
 @pytest.fixture(scope="module")
 def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("inbox")
-    write_raw(150, folder, seed=7)
+    write_raw(60, folder, seed=7)  # 120 writes (article and raw copy): kills at 1, 2, 15, 30, 30
     return folder
 
 

@@ -5,6 +5,7 @@ breadcrumbs and the unsaved-picture box show, month labels start capitalised."""
 from __future__ import annotations
 
 import pytest
+from conftest import page_in
 
 pytestmark = pytest.mark.browser
 WIDTHS = [390, 1366]
@@ -13,11 +14,9 @@ ARTICLE = ("bai-viet/2012/"
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def sized(browser, request):
-    context = browser.new_context(locale="vi-VN", viewport={"width": request.param,
-                                                            "height": 900})
-    yield context.new_page()
-    context.close()
+def sized(browser_context, request):
+    with page_in(browser_context(request.param, 900)) as page:
+        yield page
 
 
 def _open(page, base: str, path: str):

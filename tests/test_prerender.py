@@ -83,11 +83,13 @@ def _files(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.build
 def test_parallel_build_is_byte_for_byte_mkdocs_own(tmp_path: Path) -> None:
-    """150 articles (~300 pages, several chunks per worker) built with MkDocs converting
-    each page and with two workers pre-rendering: every file the same."""
-    write_articles(150, tmp_path / "articles")
+    """70 articles (~270 pages: over four chunks, so each worker renders two or more and
+    the last chunk is short) built with MkDocs converting each page and with two workers
+    pre-rendering: every file the same."""
+    write_articles(70, tmp_path / "articles")
     _build(tmp_path / "articles", tmp_path / "mkdocs", "0")
     _build(tmp_path / "articles", tmp_path / "parallel", "2")
     reference, parallel = _files(tmp_path / "mkdocs"), _files(tmp_path / "parallel")
+    assert sum(name.endswith(".html") for name in parallel) > 4 * CHUNK
     assert sorted(parallel) == sorted(reference)
     assert [name for name in reference if parallel[name] != reference[name]] == []

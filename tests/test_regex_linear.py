@@ -1,11 +1,16 @@
 """Every regular expression that reads input runs in linear time (issue 14).
 
 Each pattern of the package (module-level patterns, ``data/chrome.toml``, the keyword
-and province scanners) is fed long pathological lines — runs of spaces, separators,
-digits, markers it looks for — with ``search``, ``fullmatch`` and ``findall``, in a
-forked process. A linear pattern reads 200,000 characters in milliseconds; a quadratic
-one needs 4·10^10 steps (minutes), an exponential one never ends. The timeout is only
-a hang detector, forty times what the slowest linear pattern needs on a busy machine.
+and province scanners) is fed pathological lines — runs of spaces, separators, digits,
+markers it looks for — with ``search``, ``fullmatch`` and ``findall``, in a forked
+process, at two lengths: eight lines of 1,000 characters and one of 8,000, the same
+number of characters. A linear pattern spends about the same CPU time on both; a
+quadratic one eight times as much on the long line, an exponential one never ends.
+The census fails a pattern whose long line costs over ``LIMIT`` times the short ones
+(linear measures about 1, at most ~2 on a busy machine; quadratic about 8), and checks
+itself on a pattern known to be quadratic. Times are the forked process's own CPU time,
+compared with each other, never with a clock budget; ``HANG_SECONDS`` is only a hang
+detector.
 
 The rewritten patterns are also checked against the ones they replace, on short
 lines where the old ones are still fast: same answers.
@@ -17,6 +22,8 @@ import importlib
 import multiprocessing
 import pkgutil
 import re
+import time
+from multiprocessing.connection import Connection
 
 import pytest
 from hypothesis import given, settings
@@ -27,7 +34,11 @@ from newsarchive.clean import classify, provinces
 from newsarchive.clean.bylines import looks_like_name, split_caption
 from newsarchive.clean.chrome import chrome_groups
 
-LENGTH = 100_000
+SHORT = 1_000  # characters of a short line
+GROWTH = 8  # the long line is GROWTH short lines long; the short ones are read GROWTH times
+LIMIT = 4.0  # long / short CPU time: linear about 1, quadratic about GROWTH
+SURE = LIMIT / 2  # a first measure this low is taken as is; above it, the best of TRIES
+TRIES = 3
 HANG_SECONDS = 60
 ATOMS = (" ", "\t", "\u00a0", "a", "1", "a ", "1 ", ". ", "a > ", "a » ", "/ ", "- ", "-",
          ", ", ": ", "(", "( ", "<", "&a", "\\", "*", "#", "\n", " \n", "ngày ", "tháng ",
@@ -60,12 +71,59 @@ def _patterns() -> dict[str, _Use]:
 PATTERNS = _patterns()
 
 
-def _feed(pattern: re.Pattern[str], calls: tuple[str, ...]) -> None:
-    for atom in ATOMS:
-        body = atom * (LENGTH // len(atom))
-        for line in (body + ENDS[0], "x" + body + ENDS[1]):
+def _lines(atom: str, length: int) -> tuple[str, str]:
+    body = atom * max(1, length // len(atom))
+    return body + ENDS[0], "x" + body + ENDS[1]
+
+
+def _cost(pattern: re.Pattern[str], calls: tuple[str, ...], lines: tuple[str, ...],
+          times: int) -> float:
+    start = time.process_time()
+    for _ in range(times):
+        for line in lines:
             for call in calls:
                 getattr(pattern, call)(line)
+    return time.process_time() - start
+
+
+def _growth(pattern: re.Pattern[str], calls: tuple[str, ...], atom: str) -> float:
+    """CPU time of one long line over that of GROWTH short ones (same characters). A
+    single noisy measure can only raise the ratio of a linear pattern (which is then
+    measured again) and would have to lower a quadratic one's by GROWTH / SURE."""
+    short, long = _lines(atom, SHORT), _lines(atom, SHORT * GROWTH)
+    shorts, longs = [], []
+    for _ in range(TRIES):
+        shorts.append(_cost(pattern, calls, short, GROWTH))
+        longs.append(_cost(pattern, calls, long, 1))
+        ratio = min(longs) / max(min(shorts), 1e-9)
+        if len(longs) == 1 and ratio <= SURE:
+            break
+    return ratio
+
+
+def _census(pattern: re.Pattern[str], calls: tuple[str, ...], atoms: tuple[str, ...],
+            out: Connection) -> None:
+    out.send({atom: _growth(pattern, calls, atom) for atom in atoms})
+
+
+def _growths(pattern: re.Pattern[str], calls: tuple[str, ...],
+             atoms: tuple[str, ...] = ATOMS) -> dict[str, float]:
+    """Each atom's growth, measured in a forked process (killed if it hangs)."""
+    receive, send = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_census,
+                                                          args=(pattern, calls, atoms, send))
+    process.start()
+    send.close()
+    answered = receive.poll(HANG_SECONDS)
+    growths = receive.recv() if answered else {}
+    process.join(HANG_SECONDS)
+    hung = process.is_alive()
+    if hung:
+        process.kill()
+        process.join()
+    assert answered and not hung, f"{pattern.pattern[:80]!r} did not finish"
+    assert process.exitcode == 0
+    return growths
 
 
 def test_every_pattern_is_found() -> None:
@@ -78,16 +136,19 @@ def test_every_pattern_is_found() -> None:
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", sorted(PATTERNS))
-def test_pattern_finishes_on_pathological_lines(name: str) -> None:
-    process = multiprocessing.get_context("fork").Process(target=_feed, args=PATTERNS[name])
-    process.start()
-    process.join(HANG_SECONDS)
-    hung = process.is_alive()
-    if hung:
-        process.kill()
-        process.join()
-    assert not hung, f"{name} ({PATTERNS[name][0].pattern[:80]!r}) did not finish"
-    assert process.exitcode == 0
+def test_pattern_runs_in_linear_time_on_pathological_lines(name: str) -> None:
+    growths = _growths(*PATTERNS[name])
+    worst = max(growths, key=growths.__getitem__)
+    assert growths[worst] <= LIMIT, (
+        f"{name} ({PATTERNS[name][0].pattern[:80]!r}) on runs of {worst!r}: {GROWTH}x the "
+        f"characters in one line cost {growths[worst]:.1f}x the time (linear: about 1)")
+
+
+@pytest.mark.build
+def test_the_census_sees_a_quadratic_pattern() -> None:
+    """``\\s+$`` searched on a run of spaces rescans the rest of the run from every start:
+    the census must fail it (a check that the census can fail)."""
+    assert _growths(re.compile(r"\s+$"), ("search",), (" ",))[" "] > LIMIT
 
 
 # --- the rewritten patterns answer as the ones they replaced (on short lines) -------------

@@ -9,20 +9,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
 
-FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 SITE = "http://127.0.0.1:8000/"
 ARTICLE = "bai-viet/2020/ben-tre-dai-hoi-dang-bo-van-phong-2020/"
 MONTH_ONLY = "bai-viet/2012/thua-thien-hue-bo-nhiem-2012/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(FIXTURES, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def built(fixture_site_dir: Path) -> Path:
+    """The fixture archive's site, built once per run (conftest)."""
+    return fixture_site_dir
 
 
 def head(site: Path, url: str) -> BeautifulSoup:
