@@ -88,6 +88,15 @@ def test_tables_are_valid() -> None:
     pytest.param("Kỳ họp thứ nhất HĐND huyện khóa mới: Bầu bổ sung và kiện toàn các chức danh",
                  "Sáng 3/7, HĐND huyện bầu Chủ tịch, Phó Chủ tịch HĐND và UBND huyện.",
                  "nhan-su", id="the-news-is-after-the-colon"),
+    pytest.param("Khai mạc Đại hội Thể dục thể thao huyện lần thứ VII",
+                 "Sáng 12/5, huyện khai mạc đại hội với 1.200 vận động viên.", "khac",
+                 id="sports-games-called-dai-hoi"),
+    pytest.param("Ban Chấp hành Đảng bộ huyện cho ý kiến văn kiện trình Đại hội",
+                 "Chiều 3/4, Ban Chấp hành Đảng bộ huyện họp cho ý kiến dự thảo văn kiện.",
+                 "hoi-nghi", id="a-meeting-preparing-a-congress"),
+    pytest.param("Huyện tôn vinh 85 điển hình tiên tiến",
+                 "Sáng 9/6, huyện tổ chức hội nghị tôn vinh các điển hình tiên tiến.",
+                 "khen-thuong", id="honouring-model-workers"),
 ])
 def test_classify_on_weighted_evidence(headline: str, lead: str, expected: str) -> None:
     assert classify(headline, lead, "") == expected
@@ -124,4 +133,12 @@ def test_a_headline_from_one_thing_to_another_doubts_an_event_type() -> None:
                              "Hội nghị tổng kết năm 2023 đã khép lại từ tháng Giêng.",
                              "Hội nghị tổng kết đánh giá kết quả công tác năm. " * 4,
                              lead_dated=False)
+    assert not verdict.sure
+
+
+def test_a_quoted_headline_doubts_an_event_type() -> None:
+    """An interview is often headlined with the interviewee's words about an event."""
+    verdict = classify_event("“Đại hội lần này phải là đại hội của đổi mới”",
+                             "Trao đổi với phóng viên, đồng chí Bí thư cho biết đại hội sắp tới.",
+                             "Đại hội sẽ bầu Ban Chấp hành khóa mới. " * 3, lead_dated=False)
     assert not verdict.sure

@@ -248,3 +248,13 @@ def test_a_paragraph_opening_with_a_time_of_day_and_date_dates_the_event() -> No
             "Căn cứ kế hoạch của Ban Chấp hành Đoàn, đoàn viên tham gia chiến dịch tình nguyện.\n\n"
             "Sáng ngày 2/6, Đoàn Văn phòng UBND tỉnh tổ chức lễ ra quân chiến dịch hè.\n")
     assert str(build_article(text).event_date) == "2019-06-02"
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Gia Lai", []), ("SỰ KIỆN", []), ("ThS. Lê Hoàng Phúc", ["Lê Hoàng Phúc"]),
+], ids=["a-place-is-nobody", "a-section-label-is-nobody", "academic-title-dropped"])
+def test_what_a_last_line_names(line: str, authors: list[str]) -> None:
+    text = ("Huyện tổ chức hội nghị triển khai nhiệm vụ năm mới\n\n"
+            "Sáng 3/1/2024, UBND huyện tổ chức hội nghị triển khai nhiệm vụ năm 2024.\n\n"
+            f"{line}\n")
+    assert build_article(text).authors == authors

@@ -42,6 +42,8 @@ _AFFILIATION = re.compile(r"(?<!\s)\s++[-–—]\s++(?:(?:Văn phòng|Sở|Ban|U
                           r"Cổng|Báo|Đài|Công đoàn|Hội)\b|[A-ZĐ]{2,}\b).*+$")
 # "Theo Minh Quân" over a line naming the paper: the writer, credited by the paper.
 _BY = re.compile(r"^Theo\s++(?P<name>\S++(?:\s++\S++){1,3})$")
+# Academic titles before a name ("ThS. ", "PGS.TS "): the name is the author.
+_DEGREE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|NCS|BS|KS|CN|LS)(?:\.\s*+|\s++))+(?=[A-ZĐÀ-Ỹ])")
 _OUTLET = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|TTXVN|VOV|VTV)\b")
 
 
@@ -134,8 +136,13 @@ def _caption_ends(line: str) -> list[int]:
 
 
 def parse_byline(line: str) -> list[str] | None:
-    """The authors a last line names, or ``None`` when it is not a byline."""
-    text = _AFFILIATION.sub("", _ROLE.sub("", _PREFIX.sub("", line.strip())).rstrip())
+    """The authors a last line names, or ``None`` when it is not a byline.
+
+    >>> parse_byline("ThS. Lê Hoàng Phúc"), parse_byline("PGS.TS Trần Văn A")
+    (['Lê Hoàng Phúc'], ['Trần Văn A'])
+    """
+    text = _PREFIX.sub("", line.strip())
+    text = _AFFILIATION.sub("", _ROLE.sub("", _DEGREE.sub("", text)).rstrip())
     writer = _WRITER_AT.match(text) or _BY.match(text)
     if writer and looks_like_name(writer["name"], max_words=4) \
             and not _OUTLET.match(writer["name"]):

@@ -32,6 +32,7 @@ _BODY_CHARS = 6000
 # "Từ hội nghị tổng kết đến những việc làm cụ thể": a headline going from one thing to
 # another tells a story that spans events (bounded, so the match stays linear).
 _JOURNEY = re.compile(r"[Tt]ừ\s[^:]{3,80}?\sđến\s")
+_QUOTES = ("“", '"', "«", "‘")
 # Events that are held at a meeting: their words make "hội nghị" a venue, not the news.
 _OCCASIONS = frozenset({"dai-hoi", "tong-ket", "so-ket", "khen-thuong", "nhan-su"})
 
@@ -161,8 +162,11 @@ def classify_event(headline: str, lead: str, body: str = "",
                 weight *= settings["venue_shared"]
             points[key] += weight * settings[zone] * min(count, cap)
     journey = _JOURNEY.match(subject) is not None
+    quoted = headline.lstrip().startswith(_QUOTES)
     if journey:
         points["chuyen-de"] += settings["journey_headline"]
+    if quoted:
+        points["chuyen-de"] += settings["quoted_headline"]
     if lead_dated is False:
         points["chuyen-de"] += settings["undated_feature"]
     elif lead_dated:
@@ -170,7 +174,8 @@ def classify_event(headline: str, lead: str, body: str = "",
     ranked = sorted(points.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     sure = top >= settings["sure_score"] and top - second >= settings["sure_margin"]
-    sure = sure and not (journey and best != "chuyen-de")  # the headline's shape disagrees
+    # The headline's shape disagrees: a story across events, or someone's words quoted.
+    sure = sure and not ((journey or quoted) and best != "chuyen-de")
     return EventVerdict(best if top > 0 else "khac", sure and top > 0, tuple(ranked))
 
 

@@ -16,7 +16,7 @@ from newsarchive.article.body import escape_markdown, figure_line
 from newsarchive.article.model import FIELD_ORDER, Article, Image, PartialDate, Source
 from newsarchive.clean import dates, headline, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
-from newsarchive.clean.chrome import Line, Page, strip_chrome
+from newsarchive.clean.chrome import Line, Page, chrome_group, strip_chrome
 from newsarchive.clean.classify import classify_event, tags_for
 from newsarchive.clean.provinces import mentions, name_at, subject_provinces
 from newsarchive.clean.sources import Footer, Publication
@@ -138,10 +138,20 @@ def _take_top_lines(lines: list[Line]) -> list[str]:
             continue  # a sapo may come first, with the byline under it
         if headline.has_furniture(line.text):
             lines.remove(line)
-        elif not authors and (names := parse_byline(line.text)):
+        elif not authors and (names := _byline(line.text)):
             authors = names
             lines.remove(line)
     return authors
+
+
+def _byline(text: str) -> list[str] | None:
+    """:func:`parse_byline`, but a place ("Gia Lai", a round-up's sub-head or a tag) or a
+    line the page's chrome is made of ("SỰ KIỆN", "BAN BIÊN TẬP") is nobody's name."""
+    names = parse_byline(text)
+    if names is None or chrome_group(text, above_headline=False) is not None \
+            or chrome_group(text, above_headline=True) is not None:
+        return None
+    return None if any(lookup(name) is not None for name in names) else names
 
 
 def _take_footer(lines: list[Line]) -> Footer | None:
@@ -172,7 +182,7 @@ def _take_byline(blocks: list[Block]) -> list[str]:
     print after an article (short lines, lists, another article's dateline lead), which
     goes with it. A long paragraph after a name means the name was not a byline."""
     for index in range(len(blocks) - 1, max(len(blocks) - 8, 0), -1):
-        names = parse_byline(blocks[index].text) if blocks[index].kind != "caption" else None
+        names = _byline(blocks[index].text) if blocks[index].kind != "caption" else None
         if names and _only_furniture_after(blocks[index + 1:]):
             del blocks[index:]
             return names

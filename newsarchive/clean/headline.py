@@ -263,11 +263,19 @@ def is_sentence(text: str) -> bool:
             and not _furniture(text))
 
 
+# Path segments of listing pages (a tag, topic, search or keyword page of any site).
+_LISTING_SEGMENTS = frozenset({"tag", "tags", "the", "chu-de", "chude", "topic", "topics",
+                               "tim-kiem", "timkiem", "search", "keyword", "keywords", "tu-khoa"})
+
+
 def slug_words(url: str | None) -> set[str]:
-    """The words of an address's last path segment, ids and extensions dropped.
+    """The words of an address's last path segment, ids and extensions dropped; none for
+    a tag, topic or search page's address, whose last segment names the listing.
 
     >>> sorted(slug_words("https://baogialai.com.vn/so-ket-cong-tac-dang-post552585.html"))
     ['cong', 'dang', 'ket', 'so', 'tac']
+    >>> slug_words("https://example.vn/tags/van-phong-ubnd-tinh-bac-ninh")
+    set()
     """
     if not url:
         return set()
@@ -278,6 +286,8 @@ def slug_words(url: str | None) -> set[str]:
     segments = [s for s in path.split("/") if s]
     if not segments or len(segments[-1]) > 300:  # no headline's slug is longer
         return set()
+    if any(fold(segment) in _LISTING_SEGMENTS for segment in segments[:-1]):
+        return set()  # /tags/van-phong-ubnd-tinh: the slug names a tag, not this article
     tokens = [t for t in re.split(r"[-_+\s]+", _URL_ID.sub("", segments[-1].lower())) if t]
     tokens = [fold(t) for t in tokens if not (t.isdigit() and len(t) > 4)]
     return set(tokens) if len(tokens) >= 3 else set()
