@@ -258,3 +258,11 @@ def test_what_a_last_line_names(line: str, authors: list[str]) -> None:
             "Sáng 3/1/2024, UBND huyện tổ chức hội nghị triển khai nhiệm vụ năm 2024.\n\n"
             f"{line}\n")
     assert build_article(text).authors == authors
+
+
+def test_a_print_date_is_not_the_publication_date() -> None:
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ BAN DÂN TỘC TỈNH\nNgày in: 03/05/2021\n\n"
+            "Ban Dân tộc tỉnh kỷ niệm 75 năm ngày thành lập\n\n"
+            "Sáng 28/4, Ban Dân tộc tỉnh tổ chức lễ kỷ niệm 75 năm ngày thành lập.\n")
+    article = build_article(text)
+    assert article.date is None and "date" in article.review

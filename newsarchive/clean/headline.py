@@ -181,8 +181,10 @@ def _split_once(line: str) -> list[str]:
     if glued:
         return [glued.group(1), line[glued.end():].strip()]
     stamp = _TRAILING_STAMP.search(line)
-    if stamp and words(line[:stamp.start()]):
-        return [line[:stamp.start()].strip(), stamp.group(1).strip()]
+    label = line[:stamp.start()].strip() if stamp else ""
+    if stamp and words(label) and not (label.endswith(":") and len(words(label)) <= 3):
+        # ("Ngày in: 03/05/2021" stays whole: a label's date is the label's, not a stamp)
+        return [label, stamp.group(1).strip()]
     leading = _LEADING_STAMP.match(line)
     if leading and 1 <= len(words(line[leading.end():])) <= 8:
         return [leading.group(0).strip(), _undouble(line[leading.end():].strip())]
