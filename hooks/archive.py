@@ -61,7 +61,15 @@ from newsarchive.site.prerender import (
     unpack,
     worker_count,
 )
-from newsarchive.site.standalone import Layout, PageView, Target, Writing, page_address, write_pages
+from newsarchive.site.standalone import (
+    Layout,
+    PageView,
+    Target,
+    Writing,
+    page_address,
+    sitemap_entries,
+    write_pages,
+)
 
 
 class ArchiveFile(File):
@@ -291,18 +299,11 @@ def _layout(env: Environment, config: MkDocsConfig, nav: Navigation, files: File
 def on_template_context(context: TemplateContext, template_name: str,
                         config: MkDocsConfig) -> TemplateContext:
     if template_name == "sitemap.xml":  # the article pages, which are not MkDocs pages
-        context["archive_pages"] = _sitemap_entries(config.site_url or "")
+        context["archive_pages"] = sitemap_entries(_build.articles, config.site_url or "",
+                                                   get_build_date())
     return context
 
 
-def _sitemap_entries(site_url: str) -> list[tuple[str, str]]:
-    """(canonical URL, lastmod) of each article page, as MkDocs gives its own pages:
-    none without a site URL, the build date for an undated article."""
-    if not site_url:
-        return []
-    today = get_build_date()
-    return [(cast(str, page_address(src_uri, site_url)[2]), lastmod or today)
-            for src_uri, lastmod in _build.articles.items()]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

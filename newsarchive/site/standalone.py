@@ -55,6 +55,23 @@ def page_address(src_uri: str, site_url: str) -> tuple[str, str, str | None]:
     return url, f"{url}index.html", urljoin(base, url) if base else None
 
 
+def sitemap_entries(dates: dict[str, str], site_url: str, today: str,
+                    ) -> list[tuple[str, str]]:
+    """(canonical URL, lastmod) of each page of ``dates`` (src path → its date), as MkDocs
+    lists its own pages: none without a site URL, ``today`` (the build date) when undated.
+
+    >>> for entry in sitemap_entries({"bai-viet/2017/a.md": "2017-08", "bai-viet/chua-ro/b.md": ""},
+    ...                              "https://vp.example/", "2026-12-01"):
+    ...     print(*entry)
+    https://vp.example/bai-viet/2017/a/ 2017-08
+    https://vp.example/bai-viet/chua-ro/b/ 2026-12-01
+    """
+    if not site_url:
+        return []
+    return [(str(page_address(src_uri, site_url)[2]), lastmod or today)
+            for src_uri, lastmod in dates.items()]
+
+
 def write_page(src_uri: str, page: Page, convert: Converter, layout: Layout,
                site_dir: str, site_url: str) -> None:
     """Convert ``page``'s body, lay it out and write it where MkDocs would have."""
