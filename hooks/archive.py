@@ -8,9 +8,13 @@ Markdown, sets the sitemap ``lastmod`` from the page's own date, and writes the 
 and robots.txt after the build. The articles folder is ``articles/`` beside mkdocs.yml, or
 ``$NEWSARCHIVE_ARTICLES`` (tests and benchmarks build other corpora with it).
 
-A full build renders the generated pages ahead, in worker processes on every core
-(``newsarchive.site.prerender``; ``$NEWSARCHIVE_WORKERS``, 0 for MkDocs' own conversion):
-MkDocs then reads an empty source for each and gets the finished content in its place.
+Article pages (most of the site) never become MkDocs pages: once MkDocs has its theme
+environment and navigation (``on_env``), worker processes on every core render, lay out
+with MkDocs' own template and context, and write them while MkDocs writes the rest
+(``newsarchive.site.standalone``); the sitemap lists them through ``archive_pages``. The
+other generated pages are rendered ahead in workers too (``newsarchive.site.prerender``):
+MkDocs reads an empty source for each and gets the finished content in its place.
+``$NEWSARCHIVE_WORKERS`` sets the workers, 0 for one process (the reference build).
 
 Under ``mkdocs serve --dirty`` (``make serve``) a page whose meta, Markdown and HTML
 are unchanged since this process last wrote it into the same site folder reports
@@ -25,14 +29,19 @@ import logging
 import os
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import cast
 
+from jinja2 import Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date
 from mkdocs.utils.templates import TemplateContext
 
 from newsarchive.article.validate import shared_validator, shown_path
@@ -51,6 +60,15 @@ from newsarchive.site.prerender import (
     source_of,
     unpack,
     worker_count,
+)
+from newsarchive.site.standalone import (
+    Layout,
+    PageView,
+    Target,
+    Writing,
+    page_address,
+    sitemap_entries,
+    write_pages,
 )
 
 
@@ -80,6 +98,10 @@ class _Build:
     memo: Memo = field(default_factory=Memo)
     ahead: Generator[tuple[str, Rendered], None, None] | None = None  # full builds: pages in order
     prerendered: dict[str, Rendered] = field(default_factory=dict)  # until inserted
+    articles: dict[str, str] = field(default_factory=dict)  # article src → sitemap date
+    own: list[tuple[str, PageRenderer]] = field(default_factory=list)  # pages we write
+    nav: Navigation | None = None
+    writing: Writing | None = None
 
 
 _build = _Build()
@@ -111,6 +133,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = build_site(articles, config.site_name, memo, problems, config.site_url or "")
     _build.feeds = site.feeds
     _build.renderers = dict(site.pages)
+    _build.articles = site.articles
+    _build.own = [(src_uri, _build.renderers.pop(src_uri)) for src_uri in site.articles]
     _build.rendered.clear()
     if _build.incremental:
         _plan_incremental(files, config)
@@ -131,6 +155,14 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
     written = _build.written.get(config.site_dir, {})
     context = _context_fingerprint(config)
     _build.pending, _build.lastmod = {}, {}
+    own, _build.own = _build.own, []
+    for src_uri, render in own:  # written in on_env if changed, by this process
+        page = render()
+        fingerprint = hash((context, repr(page.meta), page.body, page.before, page.after))
+        dest = os.path.join(config.site_dir, page_address(src_uri, "")[1])
+        if written.get(src_uri) != (fingerprint, dest) or not os.path.isfile(dest):
+            _build.own.append((src_uri, partial(_same, page)))
+        _build.pending[src_uri] = (fingerprint, dest)
     for src_uri, render in _build.renderers.items():
         page = render()
         fingerprint = hash((context, repr(page.meta), page.body, page.before, page.after))
@@ -143,6 +175,10 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
         _build.lastmod[src_uri] = str(page.meta.get("lastmod") or "")
         files.append(file)
     _build.renderers.clear()
+
+
+def _same(page: GeneratedPage) -> GeneratedPage:
+    return page
 
 
 def _context_fingerprint(config: MkDocsConfig) -> int:
@@ -228,11 +264,46 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
     return context
 
 
-def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _build.nav = nav  # the article pages' template context, in on_env
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     # Pages skipped by --dirty were not read: give them their sitemap date all the same.
     for file in files.documentation_pages():
         if isinstance(file, ArchiveFile) and not file.modified and file.page is not None:
             file.page.update_date = _build.lastmod.get(file.src_uri) or file.page.update_date
+    assert _build.nav is not None
+    target = Target(_layout(env, config, _build.nav, files), config.site_dir,
+                    config.site_url or "", config.markdown_extensions, config.mdx_configs or {})
+    workers = 0 if _build.incremental else worker_count(os.environ.get("NEWSARCHIVE_WORKERS"),
+                                                        os.cpu_count())
+    _build.writing = write_pages(_build.own, target, workers)  # MkDocs writes the rest meanwhile
+    _build.own = []
+
+
+def _layout(env: Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> Layout:
+    """An article page laid out as MkDocs' ``_build_page`` would: its template with MkDocs'
+    own context, then ``on_post_page``'s compaction."""
+    pages = files.documentation_pages()
+    env.get_template("archive.html")  # compiled once, before the workers fork
+
+    def layout(view: PageView) -> str:
+        context = get_context(nav, pages, config, cast(Page, view))
+        template = env.get_template(view.meta.get("template", "main.html"))
+        return compact_html(template.render(context))
+    return layout
+
+
+def on_template_context(context: TemplateContext, template_name: str,
+                        config: MkDocsConfig) -> TemplateContext:
+    if template_name == "sitemap.xml":  # the article pages, which are not MkDocs pages
+        context["archive_pages"] = sitemap_entries(_build.articles, config.site_url or "",
+                                                   get_build_date())
+    return context
+
+
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -243,6 +314,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _build.writing is not None:
+        writing, _build.writing = _build.writing, None
+        writing.wait()
     site_dir = Path(config.site_dir)
     feeds = _build.feeds
     if _build.incremental:
@@ -287,5 +361,9 @@ def _same_feed(old: FeedSpec | None, new: FeedSpec) -> bool:
 def on_build_error(error: Exception) -> None:
     # Whatever this build wrote is unknown: the next one rewrites every page.
     _stop_prerendering()
+    if _build.writing is not None:
+        _build.writing.stop()
+        _build.writing = None
+    _build.own = []
     _build.written.clear()
     _build.written_feeds.clear()

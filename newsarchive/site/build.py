@@ -38,6 +38,7 @@ from newsarchive.site.pages import (
     PageRenderer,
     article_page,
     brief_plain_entry,
+    lastmod_meta,
     listing_pages,
     plain_entry,
     review_entry,
@@ -132,6 +133,9 @@ class Site:
 
     pages: list[tuple[str, PageRenderer]] = field(default_factory=list)
     feeds: list[FeedSpec] = field(default_factory=list)
+    # The article pages among ``pages``, with their sitemap date ("" if undated): a
+    # generator may write these itself (hooks/archive.py, newsarchive.site.standalone).
+    articles: dict[str, str] = field(default_factory=dict)
 
 
 class Memo:
@@ -186,6 +190,8 @@ def build_site(articles: list[Article], site_name: str = SITE_NAME,
         memo.keep_only(listings.articles)
     site = Site()
     site.pages.extend(_article_pages(listings, memo, site_url))
+    site.articles = {article_src(a): lastmod_meta([a]).get("lastmod", "")
+                     for a in listings.articles}
     entries = (memo.entries, memo.briefs) if memo is not None else (plain_entry,
                                                                      brief_plain_entry)
     for listing in _listings(listings, *entries):
@@ -246,7 +252,12 @@ def _article_pages(listings: Listings, memo: Memo | None, site_url: str = "",
     for article in listings.articles:
         newer, older = around[article.slug]
         context = ArticleContext(newer, older, near[article.slug], site_url)
-        yield article_url(article).rstrip("/") + ".md", partial(render, article, context)
+        yield article_src(article), partial(render, article, context)
+
+
+def article_src(article: Article) -> str:
+    """The source path of an article's page: ``bai-viet/2017/<slug>.md``."""
+    return article_url(article).rstrip("/") + ".md"
 
 
 def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,

@@ -116,6 +116,9 @@ def exact_key(term: str) -> str:
     return term if fold(term) == term else "=" + term
 
 
+_cached_exact_key = lru_cache(maxsize=1 << 18)(exact_key)  # syllables and common pairs
+
+
 def exact_terms(text: str) -> set[str]:
     """Index keys of the syllables and adjacent pairs of ``text`` with their diacritics.
 
@@ -125,9 +128,11 @@ def exact_terms(text: str) -> set[str]:
     terms: set[str] = set()
     for run in _BREAK.split(nfc(text)):
         words = [syllable for word in run.split() for syllable in _exact_word(word)]
-        terms.update(exact_key(w) for w in words)
-        terms.update(exact_key(f"{a} {b}") for a, b in zip(words, words[1:], strict=False))
-    return terms
+        terms.update(words)
+        terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    # Each distinct term keyed once, through a cache: folding every word and pair of the
+    # text was 14.6 million fold() calls at 10,000 articles, the index's largest cost.
+    return {_cached_exact_key(term) for term in terms}
 
 
 def tokenize(text: str) -> list[tuple[str, bool]]:

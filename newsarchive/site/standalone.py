@@ -1,0 +1,157 @@
+"""Article pages written whole by the archive, in worker processes: MkDocs never sees them.
+
+At 10,000 articles MkDocs' per-page pipeline (a ``File`` and a ``Page`` object, its
+events, a Markdown converter, a Jinja render of the theme template and the write) cost
+more than the pages' own rendering (profile in benchmarks/results/build-speed-2026-12-01.md),
+all of it in MkDocs' one process. An article page needs none of it: it is in no nav, no
+other page links to it through MkDocs, and its template (``overrides/archive.html``)
+reads only the page's ``url``, ``meta``, ``content`` and ``canonical_url``. So the hook
+keeps article pages out of MkDocs' files and, once MkDocs has its theme environment and
+navigation (``on_env``), hands :func:`write_pages` a :data:`Layout` built from them:
+MkDocs' own template and context, rendered for a :class:`PageView` with the same names
+as MkDocs' ``Page``. Forked workers (which inherit the planned site and the compiled
+template) render, convert, lay out and write each page while MkDocs writes the rest.
+The pages are the same, byte for byte, as when MkDocs wrote them (tests compare builds).
+
+>>> page_address("bai-viet/2017/hoi-nghi.md", "https://vp.example/")
+('bai-viet/2017/hoi-nghi/', 'bai-viet/2017/hoi-nghi/index.html', 'https://vp.example/bai-viet/2017/hoi-nghi/')
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from newsarchive.site.pages import Page, PageRenderer
+from newsarchive.site.prerender import CHUNK, Converter, exit_with_parent, source_of
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """A page as a theme template reads it, under the names of MkDocs' ``Page``."""
+
+    url: str
+    meta: dict[str, Any]
+    content: str
+    canonical_url: str | None
+    abs_url: str | None
+    active: bool = True  # MkDocs marks the page being written active
+
+
+Layout = Callable[[PageView], str]  # a page → its finished HTML (theme template, post-processing)
+
+
+def page_address(src_uri: str, site_url: str) -> tuple[str, str, str | None]:
+    """(URL, file in the site, canonical URL) of a generated page, as MkDocs' directory
+    URLs give them: ``a/b.md`` → ``a/b/`` in ``a/b/index.html``."""
+    stem = src_uri.removesuffix(".md")
+    url = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    return url, f"{url}index.html", urljoin(base, url) if base else None
+
+
+def sitemap_entries(dates: dict[str, str], site_url: str, today: str,
+                    ) -> list[tuple[str, str]]:
+    """(canonical URL, lastmod) of each page of ``dates`` (src path → its date), as MkDocs
+    lists its own pages: none without a site URL, ``today`` (the build date) when undated.
+
+    >>> for entry in sitemap_entries({"bai-viet/2017/a.md": "2017-08", "bai-viet/chua-ro/b.md": ""},
+    ...                              "https://vp.example/", "2026-12-01"):
+    ...     print(*entry)
+    https://vp.example/bai-viet/2017/a/ 2017-08
+    https://vp.example/bai-viet/chua-ro/b/ 2026-12-01
+    """
+    if not site_url:
+        return []
+    return [(str(page_address(src_uri, site_url)[2]), lastmod or today)
+            for src_uri, lastmod in dates.items()]
+
+
+def write_page(src_uri: str, page: Page, convert: Converter, layout: Layout,
+               site_dir: str, site_url: str) -> None:
+    """Convert ``page``'s body, lay it out and write it where MkDocs would have."""
+    html, _ = convert(source_of(page.body))
+    url, dest, canonical = page_address(src_uri, site_url)
+    view = PageView(url, dict(page.meta), f"{page.before}{html}{page.after}", canonical,
+                    urlsplit(canonical).path if canonical else None)
+    output = layout(view)
+    if output.strip():
+        path = os.path.join(site_dir, dest)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where and how pages are written: the layout, the site, MkDocs' Markdown settings."""
+
+    layout: Layout
+    site_dir: str
+    site_url: str
+    extensions: Sequence[Any]
+    configs: dict[str, Any]
+
+
+# Set in the parent before the pool forks; the workers inherit them instead of unpickling.
+_JOBS: Sequence[tuple[str, PageRenderer]] = ()
+_TARGET: list[Target] = []
+_CONVERTER: list[Converter] = []
+
+
+def _write_chunk(start: int) -> int:
+    target = _TARGET[0]
+    if not _CONVERTER:
+        _CONVERTER.append(Converter(target.extensions, target.configs))
+    for src_uri, render in _JOBS[start:start + CHUNK]:
+        write_page(src_uri, render(), _CONVERTER[0], target.layout, target.site_dir,
+                   target.site_url)
+    return min(CHUNK, len(_JOBS) - start)
+
+
+class Writing:
+    """Pages being written by a pool: :meth:`wait` for them (raises a worker's error)."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None, futures: list[Future[int]]) -> None:
+        self._pool, self._futures = pool, futures
+
+    def wait(self) -> int:
+        try:
+            return sum(future.result() for future in self._futures)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        global _JOBS
+        if self._pool is not None:
+            for future in self._futures:
+                future.cancel()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        _JOBS = ()
+        _TARGET.clear()
+
+
+def write_pages(jobs: Sequence[tuple[str, PageRenderer]], target: Target, workers: int,
+                ) -> Writing:
+    """Start writing each job's page with ``workers`` forked processes; 0 or 1 (or few
+    pages) writes them all here before returning, with one converter."""
+    global _JOBS
+    if workers <= 1 or len(jobs) <= CHUNK:
+        convert = Converter(target.extensions, target.configs)
+        for src_uri, render in jobs:
+            write_page(src_uri, render(), convert, target.layout, target.site_dir,
+                       target.site_url)
+        return Writing(None, [])
+    _JOBS = jobs
+    _TARGET[:] = [target]
+    _CONVERTER.clear()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
+    return Writing(pool, [pool.submit(_write_chunk, start)
+                          for start in range(0, len(jobs), CHUNK)])
