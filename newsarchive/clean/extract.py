@@ -9,6 +9,7 @@ Stages, each delegated: chrome off (:mod:`chrome`), publication stamp and event 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -352,7 +353,8 @@ def _find_in_lead(parsed: Parsed, year: int | None) -> dates.EventDate:
     event = dates.find_event_date(parsed.lead, year)
     if event.value is not None or event.phrase:
         return event
-    openings = [found for block in parsed.blocks[1:12] if block.kind == "para"
+    openings = [found for block in parsed.blocks[1:12]
+                if block.kind == "para" and _DATE_OPENER.match(block.text)
                 for found in [dates.find_event_date(block.text[:200], year)]
                 if found.phrase and _opens_with(block.text, found.phrase)]
     if len({found.phrase for found in openings}) > 1:
@@ -368,6 +370,9 @@ def _opens_with(text: str, phrase: str) -> bool:
 
 
 _TIMES_OF_DAY = frozenset({"", "sáng", "chiều", "tối", "trưa", "đêm"})
+# A paragraph that may open with a date ("Sáng ngày 2/6", "Ngày 22-6", "14/3"): the only
+# ones worth a full date search.
+_DATE_OPENER = re.compile(r"(?:(?:sáng|chiều|tối|trưa|đêm)\s++)?(?:ngày\s++)?\d", re.IGNORECASE)
 
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
