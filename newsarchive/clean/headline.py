@@ -167,7 +167,7 @@ def split_glued(line: str) -> list[str]:
     line = line.strip()
     if parse_stamp(line) is not None:
         return [line]
-    if _GLUE_MARK.search(line):
+    if (">" in line or "trước" in line) and _GLUE_MARK.search(line):
         pieces = [piece for piece in _GLUE_MARK.split(line) if piece and piece.strip()]
         return [part for piece in pieces for part in _split_once(piece.strip())]
     return _split_once(line)
