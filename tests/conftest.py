@@ -74,9 +74,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# No name resolves but this machine's: the theme's Google Fonts stylesheet fails at once
-# instead of after a DNS timeout (5 s on a machine without a resolver, per page), and a page
-# looks the same here, in CI and offline (the fallback fonts).
+# No name resolves but this machine's: a page that asked anything of another host (the
+# site uses the system's fonts, mkdocs.yml `font: false`) fails at once instead of after a
+# DNS timeout (5 s on a machine without a resolver, per page), the same here, in CI and offline.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
 
 
