@@ -28,3 +28,15 @@ def test_archive_template_prints_nothing_unescaped_from_config() -> None:
     """Page meta comes escaped from newsarchive.site; the site's name is escaped here."""
     ours = TEMPLATE.read_text("utf-8")
     assert "config.site_name }}" not in ours and "config.site_name | e" in ours
+
+
+def test_no_page_asks_another_host_for_styles_fonts_or_scripts(fixture_site_dir: Path) -> None:
+    """A reader's browser fetches the archive's pages from the archive alone: no web fonts
+    or scripts from a third party (mkdocs.yml `font: false`)."""
+    external = re.compile(r'<link\b[^>]*\brel="(?:stylesheet|preconnect|preload)"[^>]*\bhref="'
+                          r'(?:https?:)?//|<script\b[^>]*\bsrc="(?:https?:)?//', re.I)
+    pages = list(fixture_site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    offenders = [p.relative_to(fixture_site_dir) for p in pages
+                 if external.search(p.read_text("utf-8"))]
+    assert offenders == []
