@@ -147,10 +147,10 @@ def _take_top_lines(lines: list[Line]) -> list[str]:
 
 def _byline(text: str) -> list[str] | None:
     """:func:`parse_byline`, but a place ("Gia Lai", a round-up's sub-head or a tag) or a
-    line the page's chrome is made of ("SỰ KIỆN", "BAN BIÊN TẬP") is nobody's name."""
+    line the page's chrome is made of ("SỰ KIỆN") is nobody's name. Chrome is looked up as
+    above the headline, where every group applies."""
     names = parse_byline(text)
-    if names is None or chrome_group(text, above_headline=False) is not None \
-            or chrome_group(text, above_headline=True) is not None:
+    if names is None or chrome_group(text, above_headline=True) is not None:
         return None
     return None if any(lookup(name) is not None for name in names) else names
 
@@ -366,13 +366,13 @@ def _opens_with(text: str, phrase: str) -> bool:
     """Whether ``text`` opens with the date ``phrase``, a time of day allowed before it
     ("Sáng ngày 2/6, …")."""
     before = text[:text.find(phrase)] if phrase in text else None
-    return before is not None and before.strip().casefold() in _TIMES_OF_DAY
+    return before is not None and before.strip().casefold() in ("", *_TIMES_OF_DAY)
 
 
-_TIMES_OF_DAY = frozenset({"", "sáng", "chiều", "tối", "trưa", "đêm"})
+_TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
 # A paragraph that may open with a date ("Sáng ngày 2/6", "Ngày 22-6", "14/3"): the only
 # ones worth a full date search.
-_DATE_OPENER = re.compile(r"(?:(?:sáng|chiều|tối|trưa|đêm)\s++)?(?:ngày\s++)?\d", re.IGNORECASE)
+_DATE_OPENER = re.compile(rf"(?:(?:{'|'.join(_TIMES_OF_DAY)})\s++)?(?:ngày\s++)?\d", re.IGNORECASE)
 
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,

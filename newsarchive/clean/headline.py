@@ -61,7 +61,7 @@ _TRAILING_STAMP = re.compile(r"\s((?:\d{1,2}:\d{2}\s*[-,|]?\s*)?\d{1,2}[/-]\d{1,
                              r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\+7\)?)?)\s*$")
 _LEAD_START = re.compile(r"\s(?=\([A-ZĐ][\w.]{1,20}\)\s*[-–.]|[A-Z][A-Za-z]{1,15}\.(?:vn|VN)\s*[-–]"
                          r"|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm)\s+(?:nay\s+)?\(?\d{1,2}\s*[/.\-]\s*\d{1,2})")
-_SENTENCE_END = (".", "!", "?", "…", "\"", "”", ")")
+SENTENCE_END = (".", "!", "?", "…", "\"", "”", ")")  # how a line of prose ends
 # Where a scraper glued two things the page printed apart: the end of a tag attribute
 # ('"> ', '" /> ' of a mangled <meta content="…">) or an aggregator's relative age
 # ("3 giờ trước").
@@ -248,7 +248,7 @@ def has_furniture(text: str) -> bool:
 def is_paragraph(text: str) -> bool:
     """A line that reads as running text: long, ending like a sentence, no furniture."""
     count = len(words(text))  # syllables: a Vietnamese headline runs to 30 of them
-    prose = count >= 50 or (count >= 30 and text.rstrip().endswith(_SENTENCE_END))
+    prose = count >= 50 or (count >= 30 and text.rstrip().endswith(SENTENCE_END))
     return prose and not _furniture(text)
 
 
@@ -261,7 +261,7 @@ def lead_marker(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def is_sentence(text: str) -> bool:
     """A shorter line that still reads as text (a short lead in a brief item)."""
-    return (len(words(text)) >= 12 and text.rstrip().endswith(_SENTENCE_END)
+    return (len(words(text)) >= 12 and text.rstrip().endswith(SENTENCE_END)
             and not _furniture(text))
 
 

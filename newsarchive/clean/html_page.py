@@ -22,6 +22,7 @@ from newsarchive.article.model import PartialDate
 from newsarchive.clean import dates
 from newsarchive.clean.bylines import split_caption
 from newsarchive.clean.extract import Hints, Structure
+from newsarchive.clean.headline import SENTENCE_END
 from newsarchive.text import nfc
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"}
@@ -32,7 +33,6 @@ _CHROME_CLASS = re.compile(r"share|social|related|comment|breadcrumb|banner|adve
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "p", "figure", "li", "blockquote"]
 _MIN_DIV_PARAGRAPH = 60  # characters
 _INLINE = frozenset({"a", "b", "strong", "i", "em", "span", "br", "u", "sup", "sub", "small"})
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 MAX_JSON_DEPTH = 64  # JSON-LD of a news page nests 3-5 levels
 
@@ -256,7 +256,7 @@ def _text_div(node: Tag) -> bool:
                 for grandchild in child.children)):
             return False
     text = _text(node)
-    return len(text) >= _MIN_DIV_PARAGRAPH and text.endswith(_SENTENCE_ENDS)
+    return len(text) >= _MIN_DIV_PARAGRAPH and text.endswith(SENTENCE_END)
 
 
 def _first_heading(soup: BeautifulSoup) -> str | None:
