@@ -19,7 +19,7 @@ from newsarchive.clean import dates, headline, sources
 from newsarchive.clean.bylines import parse_byline, split_caption
 from newsarchive.clean.chrome import Line, Page, chrome_group, strip_chrome
 from newsarchive.clean.classify import classify_event, tags_for
-from newsarchive.clean.provinces import mentions, name_at, subject_provinces
+from newsarchive.clean.provinces import name_at, named_provinces
 from newsarchive.clean.sources import Footer, Publication
 from newsarchive.errors import RawInputError
 from newsarchive.gazetteer import MERGER_DATE, current_units, lookup
@@ -413,12 +413,14 @@ def _provinces(parsed: Parsed, title: str, publication: Publication | None, day:
     or old names under a ``tentative`` (flagged) date after 1 July 2025."""
     home = sources.province_on(publication, day) if publication else _home_by_host(url, day)
     rest = "\n".join(b.text for b in parsed.blocks[1:])
+    named = named_provinces(title, parsed.lead, parsed.subheadings, rest)
     names: list[str] = []
-    for unit in subject_provinces(title, parsed.lead, parsed.subheadings, rest):
+    for unit in named.subjects:
         name = name_at(unit, day)
         if name not in names:
             names.append(name)
-    if home and names and home not in names and not _names_home(home, title, parsed, day):
+    names_home = any(name_at(unit, day) == home for unit in named.units)
+    if home and names and home not in names and not names_home:
         # A provincial paper reporting on another province, its own never named: the
         # publisher's province is likely not the subject, and the text's may not be all.
         review.add("provinces")
@@ -446,12 +448,6 @@ def _merge_ambiguous(names: list[str]) -> bool:
     units = [lookup(name) for name in names]
     successors = [unit.successor for unit in units if unit is not None]
     return len(successors) != len(set(successors))
-
-
-def _names_home(home: str, title: str, parsed: Parsed, day: date | None) -> bool:
-    """Whether the page names the publisher's province anywhere, even in passing."""
-    text = "\n".join([title, *(block.text for block in parsed.blocks)])
-    return any(name_at(mention.unit, day) == home for mention in mentions(text))
 
 
 def _home_by_host(url: str | None, day: date | None) -> str | None:

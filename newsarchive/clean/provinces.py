@@ -74,9 +74,17 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-def subject_provinces(headline: str, lead: str, subheadings: list[str],
-                      body: str) -> list[Province]:
-    """Provinces the article is about, in the order the article first names them."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The provinces a text names: the subjects, in the order first named, and every unit
+    named at all (a passing mention included)."""
+
+    subjects: list[Province]
+    units: list[Province]
+
+
+def named_provinces(headline: str, lead: str, subheadings: list[str], body: str) -> Named:
+    """Provinces the article is about and every one it names, from one scan of the text."""
     counts: Counter[str] = Counter()
     units: dict[str, Province] = {}
     prominent: set[str] = set()
@@ -90,7 +98,13 @@ def subject_provinces(headline: str, lead: str, subheadings: list[str],
             if part != "body" or mention.office:
                 prominent.add(name)
     subjects = [n for n in units if n in prominent or counts[n] >= _RECURRING]
-    return [units[name] for name in subjects]
+    return Named([units[name] for name in subjects], list(units.values()))
+
+
+def subject_provinces(headline: str, lead: str, subheadings: list[str],
+                      body: str) -> list[Province]:
+    """Provinces the article is about, in the order the article first names them."""
+    return named_provinces(headline, lead, subheadings, body).subjects
 
 
 def name_at(unit: Province, day: date | None) -> str:
