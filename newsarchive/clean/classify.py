@@ -33,8 +33,6 @@ _BODY_CHARS = 6000
 # another tells a story that spans events (bounded, so the match stays linear).
 _JOURNEY = re.compile(r"[Tt]ừ\s[^:]{3,80}?\sđến\s")
 _QUOTES = ("“", '"', "«", "‘")
-# Events that are held at a meeting: their words make "hội nghị" a venue, not the news.
-_OCCASIONS = frozenset({"dai-hoi", "tong-ket", "so-ket", "khen-thuong", "nhan-su"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +55,7 @@ class EventTable:
     phrases: dict[str, tuple[str, float]]
     scoring: dict[str, float]
     venues: frozenset[str]  # "hội nghị", "họp": where any event happens (see the data file)
+    occasions: frozenset[str]  # phrases naming an event held at a meeting ("tổng kết")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +108,14 @@ def event_table() -> EventTable:
         unknown = sorted(venues - phrases.keys())
         raise DataFileError(f"[scoring] venues not among the phrases: {unknown}",
                             "event_types.toml")
-    return EventTable(pattern, phrases, {k: float(v) for k, v in scoring.items() if k != "venues"},
-                      venues)
+    held = set(scoring.get("occasions", []))
+    if not held <= set(EVENT_TYPES):
+        raise DataFileError(f"[scoring] unknown occasions: {sorted(held - set(EVENT_TYPES))}",
+                            "event_types.toml")
+    numbers = {k: float(v) for k, v in scoring.items() if k not in ("venues", "occasions")}
+    occasions = frozenset(phrase for phrase, (key, weight) in phrases.items()
+                          if key in held and weight >= numbers["occasion_weight"])
+    return EventTable(pattern, phrases, numbers, venues, occasions)
 
 
 def event_rules() -> tuple[str, ...]:
@@ -154,8 +159,7 @@ def classify_event(headline: str, lead: str, body: str = "",
                             (body[:_BODY_CHARS], "body", int(settings["body_cap"]))):
         found = Counter(table.pattern.findall(_key(text)))
         # A meeting word beside another event's words is where that event happened.
-        shared = any(key in _OCCASIONS and weight >= settings["occasion_weight"]
-                     for key, weight in map(table.phrases.__getitem__, found))
+        shared = not table.occasions.isdisjoint(found)
         for phrase, count in found.items():
             key, weight = table.phrases[phrase]
             if shared and phrase in table.venues:
