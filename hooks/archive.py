@@ -158,14 +158,14 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
     own, _build.own = _build.own, []
     for src_uri, render in own:  # written in on_env if changed, by this process
         page = render()
-        fingerprint = hash((context, repr(page.meta), page.body, page.before, page.after))
+        fingerprint = _fingerprint(context, page)
         dest = os.path.join(config.site_dir, page_address(src_uri, "")[1])
         if written.get(src_uri) != (fingerprint, dest) or not os.path.isfile(dest):
             _build.own.append((src_uri, partial(_same, page)))
         _build.pending[src_uri] = (fingerprint, dest)
     for src_uri, render in _build.renderers.items():
         page = render()
-        fingerprint = hash((context, repr(page.meta), page.body, page.before, page.after))
+        fingerprint = _fingerprint(context, page)
         file = ArchiveFile.generated(config, src_uri, content="")
         file.modified = (written.get(src_uri) != (fingerprint, file.abs_dest_path)
                          or not os.path.isfile(file.abs_dest_path))
@@ -175,6 +175,11 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
         _build.lastmod[src_uri] = str(page.meta.get("lastmod") or "")
         files.append(file)
     _build.renderers.clear()
+
+
+def _fingerprint(context: int, page: GeneratedPage) -> int:
+    """What a page's HTML is made of: unchanged since it was written, it is skipped."""
+    return hash((context, repr(page.meta), page.body, page.before, page.after))
 
 
 def _same(page: GeneratedPage) -> GeneratedPage:
