@@ -183,7 +183,7 @@ def _read_body(page: Page, lines: list[str]) -> None:
             _add_body_line(page, line)
 
 
-_CLOSING = ".!;…,"
+_CLOSING = (".", "!", ";", "…", ",")
 
 
 def _related_list(lines: list[str]) -> int | None:
@@ -198,7 +198,7 @@ def _related_list(lines: list[str]) -> int | None:
         return None
     label = lines[first - 1]
     words = label.rstrip(":").split()
-    if (1 <= len(words) <= 4 and not label.rstrip(":").endswith(tuple(_CLOSING))
+    if (1 <= len(words) <= 4 and not label.rstrip(":").endswith(_CLOSING)
             and not any(char.isdigit() or char in "()" for char in label)
             and parse_byline(label) is None):  # "PHƯƠNG LINH" over a list signs the article
         return first - 1
@@ -207,7 +207,7 @@ def _related_list(lines: list[str]) -> int | None:
 
 def _headline_shaped(line: str) -> bool:
     words = line.split()
-    return (5 <= len(words) <= 30 and line[0].isupper() and not line.endswith(tuple(_CLOSING))
+    return (5 <= len(words) <= 30 and line[0].isupper() and not line.endswith(_CLOSING)
             and not line.startswith(("-", "+", "*", "•", ">")))
 
 

@@ -24,9 +24,11 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from newsarchive.files import atomic_write
 from newsarchive.site.pages import Page, PageRenderer
 from newsarchive.site.prerender import CHUNK, Converter, exit_with_parent, source_of
 
@@ -80,11 +82,8 @@ def write_page(src_uri: str, page: Page, convert: Converter, layout: Layout,
     view = PageView(url, dict(page.meta), f"{page.before}{html}{page.after}", canonical,
                     urlsplit(canonical).path if canonical else None)
     output = layout(view)
-    if output.strip():
-        path = os.path.join(site_dir, dest)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as file:
-            file.write(output.encode("utf-8", errors="xmlcharrefreplace"))
+    if output.strip():  # the project's one writer: whole or not at all, modes from the umask
+        atomic_write(Path(site_dir, dest), output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 @dataclass(frozen=True, slots=True)
