@@ -85,8 +85,8 @@ _BEYOND_LATIN = re.compile(f"[^{_LATIN}]")
 @cache
 def _latin_fold_table() -> dict[int, str]:
     ranges = ((0, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
-    return {code: _fold_slowly(chr(code)) for start, end in ranges
-            for code in range(start, end) if _fold_slowly(chr(code)) != chr(code)}
+    return {code: folded for start, end in ranges for code in range(start, end)
+            if (folded := _fold_slowly(chr(code))) != chr(code)}
 
 
 def match_key(text: str) -> str:
