@@ -266,18 +266,38 @@ def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
 
     Entries are full (title, date, provinces, event type, lede) on a month's page, where
     each article is listed once, and ``brief`` (title, date, provinces) on a province, a
-    year, a tag and an event type, whose articles their month pages list in full.
+    tag and an event type, whose articles their month pages list in full. A year lists
+    its months (its intro, :func:`_inner_intro`) and, as entries, only the articles no
+    month lists (dated by year alone): listing a year's articles again beside its months
+    cost ~0.4 KB per article, 40 MB of a 100,000-article site.
     """
     for axis in listings.axes:
         render = brief if axis.brief else entry
         crumbs, intro = _crumbs(axis, listings), _intros(axis, listings)
+        listed = _listed_within(axis, listings)
         for term, articles in listings.groups[axis.key].items():
             feed = feed_path(term) if axis.feeds else None
+            shown = None
+            if listed is not None and term.slug in listed:
+                shown = [a for a in articles if id(a) not in listed[term.slug]]
             yield Listing(term.url, axis.title(term), articles, intro(term), feed, render,
-                          crumbs(term))
+                          crumbs(term), shown=shown)
     review = [article for article in listings.articles if article.review]
     yield Listing("can-xem-lai/", "Bài cần xem lại", review, _review_intro, None, review_entry,
                   [("huong-dan/", "Hướng dẫn biên tập")], {"robots": "noindex"})
+
+
+def _listed_within(axis: Axis, listings: Listings) -> dict[str, set[int]] | None:
+    """Term slug → ids of the articles that the terms within it list (a year's months),
+    or None for an axis with nothing within it."""
+    inner = listings.within(axis)
+    if not inner:
+        return None
+    listed: dict[str, set[int]] = {}
+    for other in inner:
+        for term, articles in listings.groups[other.key].items():
+            listed.setdefault(term.parent or "", set()).update(map(id, articles))
+    return listed
 
 
 def feed_path(term: Term) -> str | None:

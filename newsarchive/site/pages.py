@@ -31,6 +31,7 @@ from newsarchive.site.render import (
     province_html,
     safe_body,
     safe_json,
+    short_date,
     summary,
     term_links,
     time_tag,
@@ -106,6 +107,13 @@ class Listing:
     render_entry: EntryRenderer = plain_entry
     crumbs: list[tuple[str, str]] = field(default_factory=list)  # (URL, label) above it
     meta: dict[str, str] = field(default_factory=dict)  # e.g. {"robots": "noindex"}
+    # The articles shown as entries, when not all of ``articles`` (which the count and the
+    # sitemap date still follow): a year shows only those its months do not list.
+    shown: list[Article] | None = None
+
+    @property
+    def entries(self) -> list[Article]:
+        return self.articles if self.shown is None else self.shown
 
 
 def listing_pages(listing: Listing, page_size: int = PAGE_SIZE,
@@ -115,7 +123,7 @@ def listing_pages(listing: Listing, page_size: int = PAGE_SIZE,
     Pages are rendered on demand: a 100,000-article archive has ~15,000 listing pages of
     up to 50 entries, far too much HTML to hold at once.
     """
-    chunks = paginate(listing.articles, page_size)
+    chunks = paginate(listing.entries, page_size)
     for number, chunk in enumerate(chunks, start=1):
         url = page_url(listing.url, number)
         yield url, partial(listing_page, listing, chunk, number, len(chunks))
@@ -134,7 +142,7 @@ def listing_page(listing: Listing, chunk: list[Article], number: int, total: int
         breadcrumbs(url, listing.crumbs, listing.title),
         f'<h1>{esc(title)}</h1>',
         f'<div class="na-intro">{_intro(listing, url)}</div>',
-        _entry_list(entries),
+        _entry_list(entries, listed_within=listing.shown is not None),
         pager(listing.url, url, number, total),
     )
 
@@ -185,8 +193,11 @@ def _intro(listing: Listing, url: str) -> str:
     return f"{intro}<p>{count}{feed}</p>"
 
 
-def _entry_list(entries: str) -> str:
-    """The entries in their container: brief entries are list items (``brief_entry``)."""
+def _entry_list(entries: str, listed_within: bool = False) -> str:
+    """The entries in their container: brief entries are list items (``brief_entry``).
+    Nothing when the listing's intro lists them all (a year through its months)."""
+    if not entries and listed_within:
+        return ""
     if entries.startswith("<li"):
         return f'<ul class="na-list">{entries}</ul>'
     return f'<div class="na-list">{entries or _empty()}</div>'
@@ -285,8 +296,7 @@ def around(context: ArticleContext, url: str) -> str:
             return f"<p>{esc(label)}: không có</p>"
         return f"<p>{esc(label)}: {link(url, article_url(article), article.title)}</p>"
     related = "".join(f"<li>{link(url, article_url(a), a.title)} — "
-                      f"{time_tag(a.timeline_date, short=True)}</li>"
-                      for a in context.related)
+                      f"{short_date(a.timeline_date)}</li>" for a in context.related)
     related_html = f"<h2>Bài liên quan</h2><ul>{related}</ul>" if related else ""
     return (f'<nav class="na-around" aria-label="Bài khác">{side(context.older, "Bài trước")}'
             f'{side(context.newer, "Bài sau")}{related_html}</nav>')
@@ -303,18 +313,18 @@ def head_html(article: Article, site_url: str = "") -> str:
     when the event took place. The archive does not track later corrections of the
     story, so ``dateModified`` is ``datePublished``.
 
-    Each fact is said once: the tags as JSON-LD ``keywords`` (not also as ``article:tag``),
-    the description in the page's own meta and Open Graph tags (not also in the JSON-LD),
-    the address as ``url`` (``mainEntityOfPage`` is the page's canonical link).
+    Each fact is said once, and only where a reader's tools use it: the section as JSON-LD
+    ``articleSection`` (not also ``article:section``), the description in the page's own
+    meta and Open Graph tags, the address as ``url`` (``mainEntityOfPage`` is the page's
+    canonical link), the language in ``<html lang>``; the tags are the page's own links
+    (search engines ignore ``keywords``). Each such byte is paid 100,000 times.
     """
     published = article.date or article.event_date
     og = [("article:published_time", str(article.date))] if article.date else []
-    og += [("article:section", event_label(article.event_type))]
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-        "inLanguage": "vi", "articleSection": event_label(article.event_type),
-        "author": [{"@type": "Person", "name": name} for name in article.authors],
-        "keywords": article.tags}
+        "articleSection": event_label(article.event_type),
+        "author": [{"@type": "Person", "name": name} for name in article.authors]}
     if site_url:
         data["url"] = site_url + article_url(article)
     if published:
