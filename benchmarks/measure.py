@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from newsarchive.site.size import measure
 from newsarchive.site.taxonomy import AXES
 
 
@@ -95,6 +96,7 @@ def site_stats(site_dir: Path) -> dict[str, Any]:
                 largest, largest_path = size, relative
     index = site_dir / "search" / "search_index.json"
     return {"site_mb": round(total / 2**20, 1), "site_bytes": total, "part_bytes": parts,
+            "artifact_bytes": measure(site_dir).total,  # the tar GitHub Pages weighs
             "html_pages": pages,
             "largest_html_kb": round(largest / 1024, 1), "largest_html": largest_path,
             "search_index_mb": round(index.stat().st_size / 2**20, 2) if index.exists() else None}

@@ -79,8 +79,10 @@ def _parts(results: dict[str, Any]) -> list[str]:
         if parts:
             cells = ", ".join(f"{name} {size / int(n) / 1000:.2f}"
                               for name, size in sorted(parts.items(), key=lambda kv: -kv[1]))
+            artifact = (f"; as the Pages artifact (tar) {row['artifact_bytes'] / int(n) / 1000:.2f}"
+                        if row.get("artifact_bytes") else "")
             lines.append(f"- at {n}: {row['site_bytes'] / int(n) / 1000:.2f} KB per article: "
-                         f"{cells}")
+                         f"{cells}{artifact}")
     return ["## Bytes per article, all-in (KB = 1000 bytes)", "", *lines, ""] if lines else []
 
 

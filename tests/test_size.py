@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -38,25 +40,54 @@ def _site(root: Path) -> Path:
     return root
 
 
-def test_measure_sums_files_by_top_folder(tmp_path: Path) -> None:
+# _site as GNU tar packs it: "./" and 6 more folders, a header per member, data in
+# 512-byte blocks (100 → 512, 3000 → 3072), 1 KB end marker, padded to 10 KB records.
+ARTIFACT = 20480
+
+
+def test_measure_counts_the_pages_artifact_by_top_folder(tmp_path: Path) -> None:
     size = measure(_site(tmp_path))
-    assert (size.total, size.files) == (5600, 4)
-    assert size.largest(2) == [("bai-viet/", 5000), ("search/", 500)]
+    assert (size.total, size.content, size.files) == (ARTIFACT, 5600, 4)
+    assert size.largest(2) == [("bai-viet/", 8704), ("search/", 1536)]
 
 
-@pytest.mark.parametrize(("limit", "fits"), [(5600, True), (5599, False), (10**9, True)],
+def _gnu_tar_size(site: Path) -> int:
+    """The byte count of the archive upload-pages-artifact makes (its exact options)."""
+    packed = subprocess.run(["tar", "--dereference", "--hard-dereference", "--directory",
+                             str(site), "-cf", "-", "--exclude=.git", "--exclude=.github", "."],
+                            check=True, capture_output=True)
+    return len(packed.stdout)
+
+
+@pytest.mark.skipif(shutil.which("tar") is None, reason="needs GNU tar")
+def test_measure_equals_gnu_tar_on_long_names_links_and_excluded_folders(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site")
+    deep = site / "bai-viet" / "2020" / ("dai-hoi-dang-bo-van-phong-" * 4)  # names > 100 bytes
+    deep.mkdir()
+    (deep / "index.html").write_text("Đại hội " * 300, "utf-8")
+    (site / "sitemap.xml").write_bytes(b"x" * 512)  # exactly one block
+    (site / "empty.txt").write_bytes(b"")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref\n")
+    (site / "linked.html").symlink_to(site / "index.html")  # --dereference: counted in full
+    (site / "về.html").write_text("tiếng Việt", "utf-8")  # name length in bytes, not letters
+    assert measure(site).total == _gnu_tar_size(site)
+
+
+@pytest.mark.parametrize(("limit", "fits"), [(ARTIFACT, True), (ARTIFACT - 1, False),
+                                             (10**9, True)],
                          ids=["exactly-the-limit", "one-byte-over", "pages-limit"])
 def test_check_size(tmp_path: Path, limit: int, fits: bool) -> None:
     site = _site(tmp_path)
     if fits:
-        assert check_size(site, limit).total == 5600
+        assert check_size(site, limit).total == ARTIFACT
     else:
-        with pytest.raises(SiteTooLarge, match="over the 5.60 KB limit; heaviest: bai-viet/"):
+        with pytest.raises(SiteTooLarge, match="over the 20.48 KB limit; heaviest: bai-viet/"):
             check_size(site, limit)
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [
-    (["--limit", "1GB"], 0, "5.60 KB in 4 files"),
+    (["--limit", "1GB"], 0, "20.48 KB as the Pages artifact (5.60 KB in 4 files)"),
     (["--limit", "5KB"], 1, "::error::"),
     (["--limit", "5KB"], 1, "over the 5.00 KB limit"),
 ], ids=["fits", "over-is-a-workflow-error", "over-says-by-how-much"])

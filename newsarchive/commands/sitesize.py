@@ -4,9 +4,11 @@ Example:
     newsarchive sitesize site/                 # GitHub Pages: at most 1 GB
     newsarchive sitesize site/ --limit 900MB
 
-Prints the site's size and its heaviest folders. Exit status: 0 when it fits, 1 when it
-is over the limit (the message says by how much and where the bytes are), 2 on a usage
-error or a missing folder. The deploy workflow runs it between `make build` and the upload.
+Prints the site's size as the Pages artifact (the tar GitHub weighs: ~15 % more than the
+files' bytes, see newsarchive/site/size.py) and its heaviest folders. Exit status: 0 when
+it fits, 1 when it is over the limit (the message says by how much and where the bytes
+are), 2 on a usage error or a missing folder. The deploy workflow runs it between
+`make build` and the upload.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def main(argv: list[str] | None = None, prog: str = "newsarchive sitesize") -> i
         print(f"{error}", file=sys.stderr)
         return 2
     heaviest = ", ".join(f"{name} {human(count)}" for name, count in size.largest())
-    print(f"{args.site_dir}: {human(size.total)} in {size.files:,} files, "
+    print(f"{args.site_dir}: {human(size.total)} as the Pages artifact ({human(size.content)} "
+          f"in {size.files:,} files), "
           f"{size.total / args.limit:.0%} of the {human(args.limit)} limit; heaviest: {heaviest}")
     return 0
 
