@@ -61,6 +61,7 @@ from newsarchive.site.prerender import (
     unpack,
     worker_count,
 )
+from newsarchive.site.sitemaps import write_sitemaps
 from newsarchive.site.standalone import (
     Layout,
     PageView,
@@ -337,6 +338,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         remove_dead_temps([site_dir, *(p for p in (site_dir / "feeds").rglob("*") if p.is_dir())])
     write_feeds(feeds, site_dir, config.site_url or "/")
     atomic_write(site_dir / "robots.txt", robots_txt(config.site_url or "/"))
+    write_sitemaps(site_dir, config.site_url or "")
     _build.feeds, _build.pending, _build.renderers = [], {}, {}
     _build.rendered.clear()
     _build.packed.clear()
