@@ -69,7 +69,12 @@ class Layout:
     Tests use tiny values (``Layout(block=2, inline=1, chunk=2)``) to exercise every path.
     """
 
-    block: int = 2048  # ids per postings block: ≤ ~2.5 kB coded, newest first
+    # ids per postings block, newest first. A list coded as a bitmap takes at most one bit
+    # per document (12.5 kB at 100,000), so one block per list until a million: blocks of
+    # 2,048 saved a first page a few kB per term, but each list of several blocks was also
+    # written whole, and at 100k the 73,000 block files (a 512-byte tar header each, on
+    # top of their bytes) weighed 110 MB of the Pages artifact (size-2-2026-12-01.md).
+    block: int = 1 << 20
     inline: int = 24  # lists this short are stored in the dictionary entry itself
     chunk: int = 10  # records per chunk: a rare term's 10 newest hits are 10 chunks apart
     terms_per_shard: int = 256  # dictionary shards hold about this many terms
