@@ -93,6 +93,7 @@ class _Build:
     feeds: list[FeedSpec] = field(default_factory=list)
     pending: dict[str, tuple[int, str]] = field(default_factory=dict)  # src → (print, dest)
     lastmod: dict[str, str] = field(default_factory=dict)
+    robots: dict[str, str] = field(default_factory=dict)  # serve: e.g. "noindex", by src
     written: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # by site_dir
     written_feeds: dict[str, dict[str, FeedSpec]] = field(default_factory=dict)
     memo: Memo = field(default_factory=Memo)
@@ -154,7 +155,7 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
     """Render every page now and mark unchanged ones unmodified, so MkDocs skips them."""
     written = _build.written.get(config.site_dir, {})
     context = _context_fingerprint(config)
-    _build.pending, _build.lastmod = {}, {}
+    _build.pending, _build.lastmod, _build.robots = {}, {}, {}
     own, _build.own = _build.own, []
     for src_uri, render in own:  # written in on_env if changed, by this process
         page = render()
@@ -173,6 +174,8 @@ def _plan_incremental(files: Files, config: MkDocsConfig) -> None:
             _build.rendered[src_uri] = page
         _build.pending[src_uri] = (fingerprint, file.abs_dest_path)
         _build.lastmod[src_uri] = str(page.meta.get("lastmod") or "")
+        if page.meta.get("robots"):
+            _build.robots[src_uri] = str(page.meta["robots"])
         files.append(file)
     _build.renderers.clear()
 
@@ -279,6 +282,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     for file in files.documentation_pages():
         if isinstance(file, ArchiveFile) and not file.modified and file.page is not None:
             file.page.update_date = _build.lastmod.get(file.src_uri) or file.page.update_date
+            # and their robots meta: the sitemap leaves out "noindex" pages (can-xem-lai/).
+            if file.src_uri in _build.robots:
+                file.page.meta = {"robots": _build.robots[file.src_uri]}
     assert _build.nav is not None
     target = Target(_layout(env, config, _build.nav, files), config.site_dir,
                     config.site_url or "", config.markdown_extensions, config.mdx_configs or {})
