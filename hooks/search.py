@@ -36,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
-from newsarchive.site.build import articles_dir, load_articles
+from newsarchive.site.build import articles_dir, loaded_articles
 from newsarchive.site.prerender import exit_with_parent, worker_count
 from newsarchive.site.search import build_index
 
@@ -70,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
     if _serving.is_set() or not workers:
         return files
-    articles = load_articles(_articles_dir(config))  # cached: parsed by the archive hook
+    articles = loaded_articles(_articles_dir(config))  # the archive hook's, this build
     temp = Path(tempfile.mkdtemp(prefix="newsarchive-search-"))
     process = multiprocessing.get_context("fork").Process(
         target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid(), workers),
@@ -112,9 +112,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _background:
         _finish_background(Path(config.site_dir))
         return
-    # load_articles is cached per process: the archive hook has parsed these files already,
-    # and a bad file is skipped here exactly as it is skipped from the site.
-    articles = load_articles(_articles_dir(config))
+    # The articles the archive hook built the pages from: a bad file is left out here
+    # exactly as it is left out of the site.
+    articles = loaded_articles(_articles_dir(config))
     out = Path(config.site_dir) / INDEX_DIR
     if _serving.is_set():
         timer = threading.Timer(IDLE_SECONDS, _write, args=(articles, out))

@@ -164,3 +164,19 @@ def test_successive_dirty_rebuilds_each_equal_a_clean_build(
         build(again, dirty=True)
         assert _tree(site) == _clean_tree(tmp_path, f"clean-{step}"), step
 
+
+def test_templates_compiled_in_an_earlier_rebuild_follow_an_edited_source(
+        serving: MkDocsConfig) -> None:
+    """Serve keeps the theme's compiled templates from one rebuild to the next (MkDocs
+    makes a new Jinja environment each time); an edited template is compiled afresh."""
+    from jinja2 import DictLoader, Environment
+    cache = _archive_hook(serving)._CompiledTemplates()
+    sources = {"page.html": "v1 {{ x }}"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("page.html").render(x=1) == "v1 1"
+    assert cache._code  # kept for the next environment
+    assert Environment(loader=DictLoader(sources), bytecode_cache=cache
+                       ).get_template("page.html").render(x=2) == "v1 2"
+    sources["page.html"] = "v2 {{ x }}"
+    assert Environment(loader=DictLoader(sources), bytecode_cache=cache
+                       ).get_template("page.html").render(x=3) == "v2 3"

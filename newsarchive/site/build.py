@@ -76,10 +76,31 @@ def articles_dir(project: Path) -> Path:
 
 def check_archive(articles_dir: Path) -> list[Problem]:
     """Every problem in the archive (the process's validator, cached per file), keeping
-    each valid article the validator parsed for :func:`load_articles`."""
+    each valid article the validator parsed for :func:`load_articles`, and the problems
+    for :func:`checked_problems`."""
     validator = shared_validator()
     validator.keep = _keep
-    return validator.check_archive(articles_dir)
+    problems = validator.check_archive(articles_dir)
+    _CHECKED.clear()
+    _CHECKED[str(articles_dir)] = problems
+    return problems
+
+
+_CHECKED: dict[str, list[Problem]] = {}  # folder → what check_archive found, until taken
+
+
+def checked_problems(articles_dir: Path) -> list[Problem]:
+    """What :func:`check_archive` last found in ``articles_dir``, taken once, or checked
+    now if nothing is waiting.
+
+    A build's validation hook checks the archive first; under ``mkdocs serve`` the archive
+    hook then shows the same problems as pages. Taking them, rather than checking again,
+    spares each preview rebuild a second look at every file (a stat, its ``raw`` file and
+    every slug: ~0.5 s at 10,000 articles).
+    """
+    if str(articles_dir) not in _CHECKED:
+        check_archive(articles_dir)
+    return _CHECKED.pop(str(articles_dir))
 
 
 def _keep(path: Path, status: os.stat_result, article: Article) -> None:
@@ -107,7 +128,26 @@ def load_articles(articles_dir: Path, skipped: list[ArchiveError] | None = None
             log.warning("%s (skipped)", error)
     articles = [article for _, article in fresh.values()]
     bodies.release_all_but(articles)
+    _LOADED.clear()
+    _LOADED[str(articles_dir)] = articles
     return articles
+
+
+_LOADED: dict[str, list[Article]] = {}  # folder → what load_articles returned, until taken
+
+
+def loaded_articles(articles_dir: Path) -> list[Article]:
+    """The articles :func:`load_articles` last returned for ``articles_dir``, taken once,
+    or loaded now if none are waiting.
+
+    The search hook indexes the articles the archive hook built the pages from, in the
+    same build: taking that list, rather than loading again, spares a stat of every file
+    (~0.25 s at 10,000 articles, on each preview rebuild) and a second warning for each
+    file that cannot be read.
+    """
+    if str(articles_dir) not in _LOADED:
+        load_articles(articles_dir)
+    return _LOADED.pop(str(articles_dir))
 
 
 def _load_cached(path: Path, fresh: _Cache) -> ArchiveError | None:
