@@ -113,10 +113,14 @@ def load_articles(articles_dir: Path, skipped: list[ArchiveError] | None = None
     the validator's listing). A file that cannot be loaded is left out and its error
     appended to ``skipped`` (hooks/archive.py refuses a strict build then), else logged."""
     fresh: _Cache = {}
-    paths, refused = article_entries(articles_dir)
+    statuses: list[os.stat_result] = []
+    paths, refused = article_entries(articles_dir, statuses)
     errors = [ArchiveError(f"{kind}, not an article file", path) for path, kind in refused]
-    for path in paths:
-        error = _load_cached(path, fresh)
+    # Each file's status from the folder's listing, its absolute path from the folder's:
+    # a second stat and an abspath of 10,000 files were ~0.2 s of every preview rebuild.
+    folder = os.path.abspath(articles_dir)
+    for path, status in zip(paths, statuses, strict=True):
+        error = _load_cached(path, fresh, status, os.path.join(folder, path.name))
         if error is not None:
             errors.append(error)
     _CACHE.clear()  # forget deleted files
@@ -150,12 +154,9 @@ def loaded_articles(articles_dir: Path) -> list[Article]:
     return _LOADED.pop(str(articles_dir))
 
 
-def _load_cached(path: Path, fresh: _Cache) -> ArchiveError | None:
-    try:
-        status = path.stat()
-    except OSError as error:
-        return ArchiveError(f"cannot read ({error.strerror})", path)
-    key, where = (status.st_mtime_ns, status.st_size), os.path.abspath(path)
+def _load_cached(path: Path, fresh: _Cache, status: os.stat_result, where: str,
+                 ) -> ArchiveError | None:
+    key = (status.st_mtime_ns, status.st_size)
     cached = _CACHE.get(where)
     if cached is not None and cached[0] == key:
         fresh[where] = cached
