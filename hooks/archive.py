@@ -24,6 +24,7 @@ it shows on, not the whole archive. ``mkdocs build`` always writes every page.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -38,6 +39,7 @@ from jinja2.bccache import Bucket
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -126,6 +128,21 @@ def _articles_dir(config: MkDocsConfig) -> Path:
 def on_startup(command: str, dirty: bool) -> None:
     _build.incremental = command == "serve" and dirty
     _build.serving = command == "serve"
+
+
+@event_priority(100)  # before the validation hook: the whole rebuild
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A preview rebuild runs without Python's cycle collector (back on at its end).
+
+    The serving process holds ~300,000 tracked objects at 10k articles (the articles,
+    the memo's pages, MkDocs' nav); a rebuild allocates enough to set off two full
+    collections, ~0.4 s of a ~2 s rebuild, while it frees almost everything by reference
+    counting. Collections resume once the pages are written, off the editor's wait
+    (the search index, written a few seconds later, sets them off). Not for the first
+    build, whose MkDocs pages leave cyclic garbage (a Markdown converter each).
+    """
+    if _build.incremental and config.site_dir in _build.written:
+        gc.disable()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -390,6 +407,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _build.rendered.clear()
     _build.packed.clear()
     _stop_prerendering()
+    gc.enable()
 
 
 def _stop_prerendering() -> None:
@@ -414,6 +432,7 @@ def _same_feed(old: FeedSpec | None, new: FeedSpec) -> bool:
 
 def on_build_error(error: Exception) -> None:
     # Whatever this build wrote is unknown: the next one rewrites every page.
+    gc.enable()
     _stop_prerendering()
     if _build.writing is not None:
         _build.writing.stop()
