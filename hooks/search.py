@@ -12,7 +12,10 @@ not compete with the next preview rebuild; search catches up a moment later.
 ``mkdocs build`` builds it in a forked process from the moment the articles are loaded,
 beside the page rendering (at 10,000 articles the index was half the build's time, run
 after every page was written), into a temporary folder moved into the site at the end:
-MkDocs empties ``site_dir`` before it writes pages. With ``NEWSARCHIVE_WORKERS=0`` (one
+MkDocs empties ``site_dir`` before it writes pages. That process splits the index over
+``$NEWSARCHIVE_WORKERS`` processes of its own (every core by default): alone, it was the
+build's critical path on 2 cores. Under ``mkdocs serve`` it stays in one thread (a fork
+from the server's threads could inherit a held lock). With ``NEWSARCHIVE_WORKERS=0`` (one
 process, the reference build the tests compare with) it is written inline after the pages.
 """
 
@@ -33,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
-from newsarchive.site.build import articles_dir, load_articles
+from newsarchive.site.build import articles_dir, loaded_articles
 from newsarchive.site.prerender import exit_with_parent, worker_count
 from newsarchive.site.search import build_index
 
@@ -64,28 +67,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if _serving.is_set() or not worker_count(os.environ.get("NEWSARCHIVE_WORKERS"),
-                                             os.cpu_count()):
+    workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
+    if _serving.is_set() or not workers:
         return files
-    articles = load_articles(_articles_dir(config))  # cached: parsed by the archive hook
+    articles = loaded_articles(_articles_dir(config))  # the archive hook's, this build
     temp = Path(tempfile.mkdtemp(prefix="newsarchive-search-"))
     process = multiprocessing.get_context("fork").Process(
-        target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid()),
+        target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid(), workers),
         name="search index")
     process.start()
     _background.append((process, temp))
     return files
 
 
-def _write_beside(articles: list[Article], out: Path, parent: int) -> None:
+def _write_beside(articles: list[Article], out: Path, parent: int, workers: int) -> None:
     exit_with_parent(parent)  # a killed build leaves no index process behind
-    _write(articles, out)
+    _write(articles, out, workers)
 
 
 def _finish_background(site_dir: Path) -> None:
     process, temp = _background.pop()
     try:
+        waited = time.perf_counter()
         process.join()
+        # Whether the index is still the build's critical path (``mkdocs build -v``).
+        log.debug("waited %.1f s for the search index process", time.perf_counter() - waited)
         if process.exitcode != 0:
             raise PluginError(f"the search index process failed (exit {process.exitcode})")
         shutil.rmtree(site_dir / INDEX_DIR, ignore_errors=True)
@@ -106,9 +112,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _background:
         _finish_background(Path(config.site_dir))
         return
-    # load_articles is cached per process: the archive hook has parsed these files already,
-    # and a bad file is skipped here exactly as it is skipped from the site.
-    articles = load_articles(_articles_dir(config))
+    # The articles the archive hook built the pages from: a bad file is left out here
+    # exactly as it is left out of the site.
+    articles = loaded_articles(_articles_dir(config))
     out = Path(config.site_dir) / INDEX_DIR
     if _serving.is_set():
         timer = threading.Timer(IDLE_SECONDS, _write, args=(articles, out))
@@ -119,10 +125,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write(articles, out)
 
 
-def _write(articles: list[Article], out: Path) -> None:
+def _write(articles: list[Article], out: Path, workers: int = 0) -> None:
     with _writing:
         started = time.perf_counter()
         shutil.rmtree(out, ignore_errors=True)  # a stale shard would answer for a removed term
-        build_index(articles, out)
+        build_index(articles, out, workers=workers)
         log.info("search index of %d articles written in %.1f s", len(articles),
                  time.perf_counter() - started)

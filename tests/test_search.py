@@ -307,6 +307,56 @@ def test_packed_articles_index_exactly_like_plain_ones(tmp_path: Path) -> None:
                for row in json.loads(path.read_text("utf-8")))
 
 
+def _tree(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("layout", [Layout(block=2, inline=1, chunk=2, terms_per_shard=4),
+                                    Layout()], ids=["tiny", "default"])
+def test_index_written_by_worker_processes_is_the_serial_one(tmp_path: Path,
+                                                             layout: Layout) -> None:
+    """A build splits the index over forked workers (terms by ranges of ids, shards
+    between writers); the files must be the very bytes of the one-process index."""
+    articles = write_fixture_articles(tmp_path / "articles")
+    serial = build_index(iter_articles(articles), tmp_path / "serial", layout)
+    parallel = build_index([bodies.hold(a) for a in iter_articles(articles)],
+                           tmp_path / "parallel", layout, workers=3)
+    assert parallel == serial
+    assert _tree(tmp_path / "parallel") == _tree(tmp_path / "serial")
+    assert serial["docs"] == len(FIXTURES)
+
+
+def _one_id_at_a_time(ids: list[int]) -> bytes:
+    """encode_ids as first written, one Python statement per id: the reference coding."""
+    def varints(values: list[int]) -> bytes:
+        out = bytearray()
+        for value in values:
+            while value >= 0x80:
+                out.append((value & 0x7F) | 0x80)
+                value >>= 7
+            out.append(value)
+        return bytes(out)
+    gaps = varints([b - a for a, b in zip([-1, *ids], ids, strict=False)])
+    span = ids[-1] - ids[0] + 1 if ids else 0
+    if not ids or (span + 7) // 8 + 4 >= len(gaps):
+        return gaps
+    bits = bytearray((span + 7) // 8)
+    for doc_id in ids:
+        offset = doc_id - ids[0]
+        bits[offset >> 3] |= 1 << (offset & 7)
+    return bytes([0]) + varints([ids[0]]) + bytes(bits)
+
+
+@given(st.integers(min_value=0, max_value=2**31 - 1_000_000),
+       st.lists(st.one_of(st.integers(0, 300), st.integers(0, 40_000), st.integers(0, 999_999)),
+                unique=True))
+def test_id_coding_is_the_reference_coding(first: int, offsets: list[int]) -> None:
+    """The C-level coding writes the same bytes as one id at a time, for gaps of one,
+    two and three varint bytes and for bitmaps."""
+    ids = sorted(first + offset for offset in offsets)
+    assert encode_ids(ids) == _one_id_at_a_time(ids)
+
+
 def test_figure_markup_is_not_indexed_but_its_caption_is(tmp_path: Path) -> None:
     """Searching "figcaption" or "span class" found every article with a photo."""
     body = (figure_line("Quang cảnh hội nghị", "Thu Trang")

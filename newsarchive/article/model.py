@@ -301,12 +301,15 @@ def decode_article(data: bytes, path: str | Path = "<string>") -> str:
     return text
 
 
-def article_entries(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+def article_entries(folder: Path, statuses: list[os.stat_result] | None = None,
+                    ) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The article files of ``folder`` and the ``*.md`` entries that are not files.
 
     One listing for the validator and the site: ``*.md`` directly inside, not hidden;
     a symlink, a folder named ``x.md`` or a FIFO is returned apart with what it is, so
-    the validator can refuse it instead of the site silently skipping it.
+    the validator can refuse it instead of the site silently skipping it. ``statuses``,
+    when given, receives each article file's status from the listing, in order (a
+    regular file's own, as ``os.stat`` gives it), so the caller need not stat it again.
     """
     from newsarchive.files import file_kind
 
@@ -317,9 +320,12 @@ def article_entries(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if not entry.name.endswith(".md") or entry.name.startswith("."):
             continue
-        mode = entry.stat(follow_symlinks=False).st_mode
+        status = entry.stat(follow_symlinks=False)
+        mode = status.st_mode
         if stat.S_ISREG(mode):
             files.append(folder / entry.name)
+            if statuses is not None:
+                statuses.append(status)
         else:
             kind = "a symbolic link" if stat.S_ISLNK(mode) else file_kind(mode)
             refused.append((folder / entry.name, kind))

@@ -176,7 +176,9 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
     """
     paths = list(paths)
     owners: dict[str, list[Path]] = {}
-    for other in dict.fromkeys([*paths, *siblings]):
+    # Deduplicated by their text, not as Paths: a Path hashes and compares through its
+    # parsed parts, ~0.3 s for an archive of 10,000 files on every preview rebuild.
+    for other in {str(other): other for other in [*paths, *siblings]}.values():
         owners.setdefault(other.stem.casefold(), []).append(other)
     problems = []
     for path in paths:
@@ -189,7 +191,7 @@ def check_slugs(paths: Iterable[Path], siblings: Iterable[Path] = ()) -> list[Pr
                 f'tên tệp "{path.stem}" chỉ được dùng chữ thường không dấu, số và dấu gạch '
                 f'nối, ví dụ "{slugify(path.stem) or "tin-moi"}.md"')))
         for other in owners[path.stem.casefold()]:
-            if other != path and other.resolve() != path.resolve():
+            if str(other) != str(path) and other.resolve() != path.resolve():
                 problems.append(Problem(str(path), 1, "slug", (
                     f"tên tệp trùng với {other} (không phân biệt chữ hoa, chữ thường); "
                     "đổi tên một trong hai tệp")))
@@ -241,13 +243,18 @@ class Validator:
                                         _file_problem(error.message))])
         return _inspect(text, str(path), today)
 
-    def check_paths(self, paths: Iterable[Path], today: date | None = None) -> list[Problem]:
-        """All problems of ``paths``; slugs are also compared with each file's neighbours."""
+    def check_paths(self, paths: Iterable[Path], today: date | None = None,
+                    siblings: list[Path] | None = None) -> list[Problem]:
+        """All problems of ``paths``; slugs are also compared with each file's neighbours
+        (``siblings``, the ``*.md`` of their folders, in order, when the caller has them)."""
         paths = list(paths)
-        folders = {path.parent for path in paths}
-        siblings = {other for folder in folders for other in folder.glob("*.md")}
+        if siblings is None:
+            folders = {str(path.parent): path.parent for path in paths}.values()
+            siblings = sorted({str(other): other for folder in folders
+                               for other in folder.glob("*.md")}.values(),
+                              key=lambda other: other.parts)  # as Paths sort
         problems = [problem for path in paths for problem in self.check_file(path, today)]
-        problems += check_slugs(paths, sorted(siblings))
+        problems += check_slugs(paths, siblings)
         return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
     def check_archive(self, articles_dir: Path, today: date | None = None) -> list[Problem]:
@@ -257,7 +264,9 @@ class Validator:
         problems = [Problem(str(path), 1, "file", f"không phải tệp bài viết thường ({kind}); "
                                                   "xóa hoặc thay bằng một tệp .md")
                     for path, kind in refused]
-        return sorted(problems + self.check_paths(paths, today),
+        # Every *.md entry of the folder is a sibling (listed once, not globbed again).
+        siblings = sorted([*paths, *(path for path, _ in refused)], key=str)
+        return sorted(problems + self.check_paths(paths, today, siblings),
                       key=lambda problem: (problem.path, problem.line))
 
 

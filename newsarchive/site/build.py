@@ -76,10 +76,31 @@ def articles_dir(project: Path) -> Path:
 
 def check_archive(articles_dir: Path) -> list[Problem]:
     """Every problem in the archive (the process's validator, cached per file), keeping
-    each valid article the validator parsed for :func:`load_articles`."""
+    each valid article the validator parsed for :func:`load_articles`, and the problems
+    for :func:`checked_problems`."""
     validator = shared_validator()
     validator.keep = _keep
-    return validator.check_archive(articles_dir)
+    problems = validator.check_archive(articles_dir)
+    _CHECKED.clear()
+    _CHECKED[str(articles_dir)] = problems
+    return problems
+
+
+_CHECKED: dict[str, list[Problem]] = {}  # folder → what check_archive found, until taken
+
+
+def checked_problems(articles_dir: Path) -> list[Problem]:
+    """What :func:`check_archive` last found in ``articles_dir``, taken once, or checked
+    now if nothing is waiting.
+
+    A build's validation hook checks the archive first; under ``mkdocs serve`` the archive
+    hook then shows the same problems as pages. Taking them, rather than checking again,
+    spares each preview rebuild a second look at every file (a stat, its ``raw`` file and
+    every slug: ~0.5 s at 10,000 articles).
+    """
+    if str(articles_dir) not in _CHECKED:
+        check_archive(articles_dir)
+    return _CHECKED.pop(str(articles_dir))
 
 
 def _keep(path: Path, status: os.stat_result, article: Article) -> None:
@@ -92,10 +113,14 @@ def load_articles(articles_dir: Path, skipped: list[ArchiveError] | None = None
     the validator's listing). A file that cannot be loaded is left out and its error
     appended to ``skipped`` (hooks/archive.py refuses a strict build then), else logged."""
     fresh: _Cache = {}
-    paths, refused = article_entries(articles_dir)
+    statuses: list[os.stat_result] = []
+    paths, refused = article_entries(articles_dir, statuses)
     errors = [ArchiveError(f"{kind}, not an article file", path) for path, kind in refused]
-    for path in paths:
-        error = _load_cached(path, fresh)
+    # Each file's status from the folder's listing, its absolute path from the folder's:
+    # a second stat and an abspath of 10,000 files were ~0.2 s of every preview rebuild.
+    folder = os.path.abspath(articles_dir)
+    for path, status in zip(paths, statuses, strict=True):
+        error = _load_cached(path, fresh, status, os.path.join(folder, path.name))
         if error is not None:
             errors.append(error)
     _CACHE.clear()  # forget deleted files
@@ -107,15 +132,31 @@ def load_articles(articles_dir: Path, skipped: list[ArchiveError] | None = None
             log.warning("%s (skipped)", error)
     articles = [article for _, article in fresh.values()]
     bodies.release_all_but(articles)
+    _LOADED.clear()
+    _LOADED[str(articles_dir)] = articles
     return articles
 
 
-def _load_cached(path: Path, fresh: _Cache) -> ArchiveError | None:
-    try:
-        status = path.stat()
-    except OSError as error:
-        return ArchiveError(f"cannot read ({error.strerror})", path)
-    key, where = (status.st_mtime_ns, status.st_size), os.path.abspath(path)
+_LOADED: dict[str, list[Article]] = {}  # folder → what load_articles returned, until taken
+
+
+def loaded_articles(articles_dir: Path) -> list[Article]:
+    """The articles :func:`load_articles` last returned for ``articles_dir``, taken once,
+    or loaded now if none are waiting.
+
+    The search hook indexes the articles the archive hook built the pages from, in the
+    same build: taking that list, rather than loading again, spares a stat of every file
+    (~0.25 s at 10,000 articles, on each preview rebuild) and a second warning for each
+    file that cannot be read.
+    """
+    if str(articles_dir) not in _LOADED:
+        load_articles(articles_dir)
+    return _LOADED.pop(str(articles_dir))
+
+
+def _load_cached(path: Path, fresh: _Cache, status: os.stat_result, where: str,
+                 ) -> ArchiveError | None:
+    key = (status.st_mtime_ns, status.st_size)
     cached = _CACHE.get(where)
     if cached is not None and cached[0] == key:
         fresh[where] = cached

@@ -40,11 +40,18 @@ from __future__ import annotations
 
 import base64
 import json
+import multiprocessing
+import os
 import re
+import zlib
 from array import array
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain, repeat
+from operator import sub
 from pathlib import Path
 
 from newsarchive.article.body import lede, plain_text
@@ -53,6 +60,7 @@ from newsarchive.files import atomic_write
 from newsarchive.gazetteer import current_unit
 from newsarchive.site import bodies
 from newsarchive.site.display import event_label, format_partial
+from newsarchive.site.prerender import exit_with_parent
 from newsarchive.site.render import summary
 from newsarchive.site.taxonomy import article_url, newest_first
 from newsarchive.text import fold, nfc, normalize_tones
@@ -212,22 +220,49 @@ def encode_ids(ids: Iterable[int]) -> bytes:
     an eighth of one as a bitmap: relevance order reads a dozen such lists whole, 1.17 MB
     at 100,000 articles as gaps.
 
+    Both codings are made by C-level loops (``map``, ``bytes``, ``int``), not a Python
+    statement per id: at 10,000 articles the index codes 14 million ids, and coding them
+    one at a time was 8 s of its 36 (``_varints_slow`` is that reference, for the rare
+    gap too large for the table).
+
     >>> encode_ids([3, 4, 10]).hex(), encode_ids(range(100, 200)).hex()[:8]
     ('040106', '0064ffff')
     """
     ids = list(ids)
-    gaps = _varints(b - a for a, b in zip([-1, *ids], ids, strict=False))
-    span = ids[-1] - ids[0] + 1 if ids else 0
-    if not ids or (span + 7) // 8 + 4 >= len(gaps):
+    if not ids:
+        return b""
+    gaps = _varints([ids[0] + 1, *map(sub, ids[1:], ids)])
+    span = ids[-1] - ids[0] + 1
+    if (span + 7) // 8 + 4 >= len(gaps):
         return gaps
-    bits = bytearray((span + 7) // 8)
-    for doc_id in ids:
-        offset = doc_id - ids[0]
-        bits[offset >> 3] |= 1 << (offset & 7)
-    return bytes([BITMAP]) + _varints([ids[0]]) + bytes(bits)
+    flags = bytearray(span)  # flags[offset] = 1 for each id, offset from the first
+    deque(map(flags.__setitem__, map(sub, ids, repeat(ids[0])), repeat(1)), maxlen=0)
+    # Bit (offset & 7) of byte (offset >> 3) is bit ``offset`` of a little-endian integer,
+    # whose binary digits, most significant first, are the flags reversed.
+    bits = int(flags.translate(_DIGITS)[::-1], 2).to_bytes((span + 7) // 8, "little")
+    return bytes([BITMAP]) + _varints([ids[0]]) + bits
 
 
-def _varints(values: Iterable[int]) -> bytes:
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+_VARINT = tuple(bytes(_varint) for _varint in (
+    [value] if value < 0x80 else [(value & 0x7F) | 0x80, value >> 7]
+    for value in range(1 << 14)))  # every one- and two-byte varint
+
+
+def _varints(values: list[int]) -> bytes:
+    """LEB128 varints of ``values``: gaps of a list of articles are small, so nearly always
+    one ``bytes()`` (all under 128) or a join of table entries (all under 16384)."""
+    if not values:
+        return b""
+    largest = max(values)
+    if largest < 0x80:
+        return bytes(values)
+    if largest < len(_VARINT):
+        return b"".join(map(_VARINT.__getitem__, values))
+    return _varints_slow(values)
+
+
+def _varints_slow(values: Iterable[int]) -> bytes:
     out = bytearray()
     for value in values:
         while value >= 0x80:
@@ -293,46 +328,117 @@ def _record(article: Article, body: str) -> list:
 
 
 # --- building -------------------------------------------------------------------------
+#
+# Articles are numbered newest first before any term is collected, so every term's ids
+# come out ascending, with nothing to renumber. With ``workers`` (``build_index``), forked
+# processes collect the terms of consecutive ranges of ids (a term's ids from the ranges,
+# concatenated in range order, are its ids from one pass), then others code and write
+# disjoint sets of dictionary shards (a term's shard is its FNV hash, so shards are
+# independent). The files are the same bytes either way (tests/test_search.py); at 10,000
+# articles the index was ~25 s of one core and, on 2 cores, the build's critical path.
 
-@dataclass(slots=True)
-class _Collected:
-    """Postings by term over load order, records, and each record's sort key."""
 
-    postings: dict[str, array]
-    records: list[list]
-    order: list[int]  # order[doc_id] = load index
+@dataclass(frozen=True, slots=True)
+class _Docs:
+    """The articles in id order (newest first), and the bodies of those read from a
+    stream, compressed (``iter_articles`` at 100k: a fifth of the bodies' memory)."""
+
+    articles: list[Article]
+    packed: dict[int, bytes]  # id(article) → zlib of its body, for a stream's articles
+
+    def body(self, article: Article) -> str:
+        packed = self.packed.get(id(article))
+        return bodies.text(article) if packed is None else zlib.decompress(packed).decode()
 
 
-def _collect(articles: Iterable[Article]) -> _Collected:
-    postings: dict[str, array] = {}
-    keyed: list[tuple[Article, int]] = []
+def _docs(articles: Iterable[Article]) -> _Docs:
+    if isinstance(articles, list):  # the site's cache: bodies already compressed or small
+        return _Docs(newest_first(articles), {})
+    packed: dict[int, bytes] = {}
+    held = []
+    for article in articles:
+        bodiless = replace(article, body="")
+        packed[id(bodiless)] = zlib.compress(article.body.encode(), 1)
+        held.append(bodiless)
+    return _Docs(newest_first(held), packed)
+
+
+def _doc_terms(article: Article, text: str) -> set[str]:
+    """``terms_of(text)``, ``t:`` + ``terms_of(title)`` and ``exact_terms(text)`` in one
+    split of the text, every per-word and per-pair step a C-level ``map``: the index makes
+    ~1,600 terms of each article, and a Python statement per syllable and per pair (five
+    million of each at 10,000 articles) was most of its time."""
+    terms: set[str] = set()
+    exact: set[str] = set()
+    for run in _BREAK.split(nfc(text)):
+        words = run.split()
+        if not words:
+            continue
+        folded = list(chain.from_iterable(map(_fold_word, words)))
+        terms.update(folded)
+        terms.update(map(" ".join, zip(folded, folded[1:], strict=False)))
+        typed = list(chain.from_iterable(map(_exact_word, words)))
+        exact.update(typed)
+        exact.update(map(" ".join, zip(typed, typed[1:], strict=False)))
+    terms.update(map(_cached_exact_key, exact))
+    terms.update(map("t:".__add__, terms_of(article.title)))
+    return terms
+
+
+Postings = dict[str, array]  # term → its ids, ascending
+
+
+def _collect_range(docs: _Docs, start: int, end: int) -> tuple[Postings, list[list]]:
+    """Postings and records of the articles with ids ``start`` to ``end - 1``."""
+    postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
     records: list[list] = []
-    for index, article in enumerate(articles):
-        body = bodies.text(article)  # decompressed once when the site cache holds it
-        text = indexed_text(article, body)
-        terms = terms_of(text)
-        terms.update("t:" + term for term in terms_of(article.title))
-        terms.update(exact_terms(text))
-        for term in terms:
-            listed = postings.get(term)
-            if listed is None:
-                listed = postings[term] = array("i")
-            listed.append(index)
+    for doc_id in range(start, end):
+        article = docs.articles[doc_id]
+        body = docs.body(article)  # decompressed once when the site cache holds it
+        terms = _doc_terms(article, indexed_text(article, body))
+        # postings[term].append(doc_id) for every term, without a Python loop.
+        deque(map(array.append, map(postings.__getitem__, terms), repeat(doc_id)), maxlen=0)
         records.append(_record(article, body))
-        # The sort needs dates and slug only; a bodiless copy keeps memory flat at 100k.
-        keyed.append((replace(article, body="", images=[], extra={}), index))
-    by_article = {id(a): i for a, i in keyed}
-    order = [by_article[id(a)] for a in newest_first(a for a, _ in keyed)]
-    return _Collected(postings, records, order)
+    return dict(postings), records
 
 
-def _remap(collected: _Collected) -> Iterator[tuple[str, list[int]]]:
-    """Each term's ids renumbered newest first, ascending."""
-    doc_id = array("i", bytes(4 * len(collected.order)))
-    for new, old in enumerate(collected.order):
-        doc_id[old] = new
-    for term in sorted(collected.postings):
-        yield term, sorted(doc_id[i] for i in collected.postings.pop(term))
+# Set in the parent before a pool forks; the workers inherit them instead of unpickling.
+_FORKED_DOCS: list[_Docs] = []
+_FORKED_SHARDS: list[tuple[list[list[str]], Postings, Path, Layout]] = []
+
+
+def _collect_forked(bounds: tuple[int, int]) -> tuple[Postings, list[list]]:
+    return _collect_range(_FORKED_DOCS[0], *bounds)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
+
+
+def _collect(docs: _Docs, workers: int) -> tuple[Postings, list[list]]:
+    """Every term's ids and every record (by id), in ``workers`` processes if more than 1."""
+    count = len(docs.articles)
+    if workers <= 1:
+        return _collect_range(docs, 0, count)
+    parts = 2 * workers  # a part or two more than the cores: a slow part does not hold the rest
+    bounds = [(count * k // parts, count * (k + 1) // parts) for k in range(parts)]
+    _FORKED_DOCS[:] = [docs]
+    try:
+        with _pool(workers) as pool:
+            results = pool.map(_collect_forked, bounds)
+            postings, records = next(results)
+            for more, more_records in results:  # in id order: concatenation keeps ids ascending
+                for term, ids in more.items():
+                    listed = postings.get(term)
+                    if listed is None:
+                        postings[term] = ids
+                    else:
+                        listed.extend(ids)
+                records.extend(more_records)
+    finally:
+        _FORKED_DOCS.clear()
+    return postings, records
 
 
 def _write(path: Path, data: bytes | str) -> None:
@@ -343,35 +449,77 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _write_postings(collected: _Collected, out: Path, layout: Layout) -> int:
-    shards_count = 1
-    while shards_count * layout.terms_per_shard < len(collected.postings):
-        shards_count *= 2
-    shards: list[dict[str, list]] = [{} for _ in range(shards_count)]
-    long_lists = [0] * shards_count
-    for term, ids in _remap(collected):
-        shard = fnv1a(term) % shards_count
-        entries = shards[shard]
+def _write_shard(shard: int, terms: list[str], postings: Postings, out: Path,
+                 layout: Layout) -> None:
+    """One dictionary shard and its postings files; ``terms`` in sorted order (a long
+    list's number is its rank among the shard's long lists)."""
+    entries: dict[str, list] = {}
+    long_lists = 0
+    for term in terms:
+        ids = postings.pop(term)  # freed once written
         if len(ids) <= layout.inline:
             entries[term] = [len(ids), base64.b64encode(encode_ids(ids)).decode("ascii")]
             continue
-        number = long_lists[shard]
-        long_lists[shard] += 1
+        number = long_lists
+        long_lists += 1
         blocks = [ids[i:i + layout.block] for i in range(0, len(ids), layout.block)]
         for k, block in enumerate(blocks):
             _write(out / "post" / f"{shard:x}" / f"{number}.{k}.bin", encode_ids(block))
         if len(blocks) > 1:
             _write(out / "post" / f"{shard:x}" / f"{number}.bin", encode_ids(ids))
         entries[term] = [len(ids), number, [block[0] for block in blocks]]
-    for shard, entries in enumerate(shards):
-        _write(out / "dict" / f"{shard:x}.json", _json(entries))
-    return shards_count
+    _write(out / "dict" / f"{shard:x}.json", _json(entries))
 
 
-def _facets(records: list[list], order: list[int], out: Path) -> dict[str, list]:
+def _write_shards_forked(shards: list[int]) -> None:
+    by_shard, postings, out, layout = _FORKED_SHARDS[0]
+    for shard in shards:
+        _write_shard(shard, by_shard[shard], postings, out, layout)
+
+
+class _Postings:
+    """The postings being written: by this process, or by a pool (:meth:`wait`)."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None, futures: list[Future[None]],
+                 shards: int) -> None:
+        self._pool, self._futures, self.shards = pool, futures, shards
+
+    def wait(self) -> int:
+        """The number of shards, once every one is written (raises a worker's error)."""
+        try:
+            for future in self._futures:
+                future.result()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+            _FORKED_SHARDS.clear()
+        return self.shards
+
+
+def _write_postings(postings: Postings, out: Path, layout: Layout, workers: int) -> _Postings:
+    """Start writing every shard; with ``workers`` > 1 in a pool, while the caller writes
+    the records and facets."""
+    shards_count = 1
+    while shards_count * layout.terms_per_shard < len(postings):
+        shards_count *= 2
+    by_shard: list[list[str]] = [[] for _ in range(shards_count)]
+    for term in sorted(postings):
+        by_shard[fnv1a(term) % shards_count].append(term)
+    if workers <= 1 or shards_count == 1:
+        for shard, terms in enumerate(by_shard):
+            _write_shard(shard, terms, postings, out, layout)
+        return _Postings(None, [], shards_count)
+    _FORKED_SHARDS[:] = [(by_shard, postings, out, layout)]
+    pool = _pool(workers)
+    parts = min(shards_count, 4 * workers)
+    futures = [pool.submit(_write_shards_forked, list(range(k, shards_count, parts)))
+               for k in range(parts)]
+    return _Postings(pool, futures, shards_count)
+
+
+def _facets(records: list[list], out: Path) -> dict[str, list]:
     axes: dict[str, dict[str, list[int]]] = {"province": {}, "unit": {}, "type": {}}
-    for doc_id, index in enumerate(order):
-        _, _, _, provinces, units, event_type, _ = records[index]
+    for doc_id, (_, _, _, provinces, units, event_type, _) in enumerate(records):
         for axis, values in (("province", provinces), ("unit", units), ("type", [event_type])):
             for value in dict.fromkeys(values):
                 axes[axis].setdefault(value, []).append(doc_id)
@@ -385,11 +533,11 @@ def _facets(records: list[list], order: list[int], out: Path) -> dict[str, list]
     return described
 
 
-def _years(records: list[list], order: list[int]) -> list[list]:
+def _years(records: list[list]) -> list[list]:
     """[year, first id, last id] per year; ids of one year are contiguous, newest first."""
     years: list[list] = []
-    for doc_id, index in enumerate(order):
-        year = _year_of(records[index][2])
+    for doc_id, record in enumerate(records):
+        year = _year_of(record[2])
         if years and years[-1][0] == year:
             years[-1][2] = doc_id
         else:
@@ -402,21 +550,29 @@ def _year_of(url: str) -> int | None:
     return int(part) if part.isdigit() else None
 
 
-def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout()) -> dict:
+def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout(),
+                workers: int = 0) -> dict:
     """Write the index for ``articles`` under ``out``; return what meta.json says.
+
+    ``workers`` > 1 collects terms and writes postings in that many forked processes
+    (``$NEWSARCHIVE_WORKERS`` in a build, hooks/search.py); the files are the same.
 
     >>> build_index(load_articles(Path("articles")), Path("site/search"))["docs"]  # doctest: +SKIP
     5
     """
-    collected = _collect(articles)
+    docs = _docs(articles)
+    postings, records = _collect(docs, workers)
     out.mkdir(parents=True, exist_ok=True)
-    records, order = collected.records, collected.order
-    meta = {"version": 1, "docs": len(order), "block": layout.block, "chunk": layout.chunk,
-            "facets": _facets(records, order, out), "years": _years(records, order)}
-    for start in range(0, len(order), layout.chunk):
-        chunk = [records[i] for i in order[start:start + layout.chunk]]
-        _write(out / "doc" / f"{start // layout.chunk}.json", _json(chunk))
-    meta["shards"] = _write_postings(collected, out, layout)
+    writing = _write_postings(postings, out, layout, workers)
+    try:
+        meta = {"version": 1, "docs": len(records), "block": layout.block,
+                "chunk": layout.chunk, "facets": _facets(records, out), "years": _years(records)}
+        for start in range(0, len(records), layout.chunk):
+            _write(out / "doc" / f"{start // layout.chunk}.json",
+                   _json(records[start:start + layout.chunk]))
+    finally:
+        meta_shards = writing.wait()
+    meta["shards"] = meta_shards
     _write(out / "meta.json", _json(meta))
     return meta
 
