@@ -67,7 +67,7 @@ def _tail(text: str, lines: int = 6) -> str:
 # Every browsing axis's folder holds its listings and index pages.
 PARTS = {"bai-viet": "articles", **{axis.prefix: "listings" for axis in AXES},
          "can-xem-lai": "listings", "feeds": "feeds", "search": "search",
-         "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap"}
+         "sitemap.xml": "sitemap", "sitemap.xml.gz": "sitemap", "sitemaps": "sitemap"}
 
 
 def site_part(relative: str) -> str:
