@@ -390,12 +390,14 @@ def _parent_intro(parent: Term | None) -> Intro | None:
 
 
 def _inner_intro(inner: list[tuple[Axis, list[tuple[Term, list[Article]]]]]) -> Intro | None:
-    """"Theo tháng: tháng 9 năm 2025 (3 bài), …" for each axis within this one."""
+    """"Theo tháng" and a list of the terms within this one (a year's months), each with
+    its count and page links: what a year's page lists instead of the articles again."""
     if not inner:
         return None
     return lambda url: "".join(
-        f"<p>Theo {esc(axis.label.lower())}: "
-        + ", ".join(indexes.term_item(t, a, url) for t, a in terms) + "</p>"
+        f"<h2>Theo {esc(axis.label.lower())}</h2><ul>"
+        + "".join(f"<li>{indexes.term_item(indexes.titled(t), a, url)}</li>" for t, a in terms)
+        + "</ul>"
         for axis, terms in inner)
 
 

@@ -174,10 +174,10 @@ def timeline_index(axis: Axis, index: IndexPage, listings: Listings) -> AxisInde
     def year(term: Term, articles: list[Article]) -> Item:
         def item(url: str) -> str:
             # The first month starts a line: "Tháng 9 năm 2025, tháng 8 năm 2025".
-            chips = ", ".join(term_item(_titled(m) if i == 0 else m, a, url)
+            chips = ", ".join(term_item(titled(m) if i == 0 else m, a, url)
                               for children in inner
                               for i, (m, a) in enumerate(children.get(term.slug, [])))
-            return (f"<li>{term_item(_titled(term), articles, url)}"
+            return (f"<li>{term_item(titled(term), articles, url)}"
                     f"{f'<br><small>{chips}</small>' if chips else ''}</li>")
         return item
 
@@ -218,7 +218,7 @@ def _meta(title: str, listings: Listings) -> dict[str, object]:
     return {"title": esc(title), "hide": ["toc"], **lastmod_meta(listings.articles)}
 
 
-def _titled(term: Term) -> Term:
+def titled(term: Term) -> Term:
     """"năm 2017" → "Năm 2017" for a heading; same term (terms compare by slug)."""
     return Term(term.prefix, term.slug, term.label[:1].upper() + term.label[1:],
                 term.kind, term.parent)
