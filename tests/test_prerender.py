@@ -12,10 +12,21 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.corpus import write_articles
 from newsarchive.site.pages import Page
-from newsarchive.site.prerender import CHUNK, Converter, prerender, unpack, worker_count
+from newsarchive.site.prerender import (
+    CHUNK,
+    Converter,
+    plain_paragraphs,
+    prerender,
+    source_of,
+    unpack,
+    worker_count,
+)
+from newsarchive.site.render import figure, safe_body
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 CONFIGS = {"toc": {"permalink": True}}
@@ -36,6 +47,61 @@ def test_a_reused_converter_equals_a_fresh_one(body: str) -> None:
         reused(other)
     fresh = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
     assert reused(body) == (fresh.convert(body), fresh.toc_tokens)
+
+
+def _markdown(source: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS).convert(source)
+
+
+# Prose as the cleaner leaves it, and every character Markdown might read as markup:
+# Vietnamese letters in both tone placements, digits, punctuation, quotes, spaces of
+# several kinds, markup and control characters, blank lines.
+_PROSE = st.text(st.sampled_from(list(
+    "aăâeêioôơuưy đĐ ảáạãàỷủụ HộiNghịỦY 0123456789 .,;:?()%/'\"“”‘’–—…-+=#*_`~|!<>&[]{}\\"
+    "\t\u00a0\u3000\x02\x03\n")), max_size=80)
+# The same without markup, so that most examples take the fast path.
+_PLAIN_PROSE = st.text(st.sampled_from(list(
+    "aăâeêioôơuưy đĐ ảáạãàỷủụ HộiNghịỦY 0123456789 .,;:?()%/'\"“”‘’–—…-+\u00a0")), max_size=80)
+
+
+# The archive's figure blocks, with any caption and credit (escaped by render.figure).
+_FIGURES = st.builds(lambda caption, credit: f"\n{figure(caption, credit)}\n",
+                     _PROSE, st.one_of(st.none(), _PROSE))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_PROSE, _PLAIN_PROSE, _FIGURES), max_size=6),
+       st.sampled_from(["\n\n", "\n\n\n"]))
+def test_plain_paragraphs_are_what_markdown_makes_whenever_they_answer(
+        blocks: list[str], gap: str) -> None:
+    source = source_of(gap.join(blocks))
+    html = plain_paragraphs(source)
+    if html is not None:
+        assert html == _markdown(source)
+
+
+def test_plain_paragraphs_answer_for_the_corpus_and_equal_markdown(tmp_path: Path) -> None:
+    """Real bodies (the seed articles, and the benchmark corpus built from their
+    paragraphs): the fast path must answer for most and be exact for all it answers."""
+    from newsarchive.article.model import load
+    from newsarchive.site import bodies
+    write_articles(60, tmp_path)
+    answered = 0
+    for path in [*sorted(tmp_path.glob("*.md")), *sorted((ROOT / "articles").glob("*.md"))]:
+        source = source_of(safe_body(bodies.text(load(path)).strip()) + "\n")
+        html = plain_paragraphs(source)
+        if html is not None:
+            answered += 1
+            assert html == _markdown(source), path.name
+    assert answered >= 30  # the fast path is the common case, not an exception
+
+
+@pytest.mark.parametrize("body", ["- một", "1. hai", "# Ba", "> bốn", "    năm", "sáu  ",
+                                  "bảy\nchín", "a & b", "a <b> c", "**đậm**", "\x03", ""],
+                         ids=["list", "ordered", "heading", "quote", "code", "break", "two-lines",
+                              "entity", "html", "emphasis", "placeholder", "empty"])
+def test_plain_paragraphs_leave_markup_to_markdown(body: str) -> None:
+    assert plain_paragraphs(source_of(body)) is None
 
 
 @pytest.mark.parametrize(("setting", "cpus", "expected"), [

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import threading
 import time
 import zlib
@@ -59,15 +60,59 @@ class Converter:
     MkDocs' own per-page additions (relative links, anchors, title extraction) change
     nothing in our bodies: :func:`newsarchive.site.render.safe_body` leaves them no link,
     image or raw HTML, and the page title comes from its meta.
+
+    Most article bodies are paragraphs of plain prose, one line each; for those,
+    :func:`plain_paragraphs` gives Python-Markdown's HTML without running it (0.8 ms a
+    body, ~8 s of CPU at 10,000 articles). Anything else goes through Python-Markdown.
     """
 
     def __init__(self, extensions: Sequence[Any], configs: dict[str, Any]) -> None:
         self._md = markdown.Markdown(extensions=list(extensions), extension_configs=configs)
 
     def __call__(self, source: str) -> tuple[str, list[dict[str, Any]]]:
+        html = plain_paragraphs(source)
+        if html is not None:
+            return html, []
         md = self._md.reset()
         html = md.convert(source)
         return html, list(getattr(md, "toc_tokens", []))
+
+
+# A line Python-Markdown leaves as text: none of the characters that start inline markup,
+# an escape, an entity or raw HTML, and no control character (tabs indent code; STX and
+# ETX are Python-Markdown's own placeholders); possessive, so linear.
+_PLAIN_LINE = re.compile(r"[^\\`*_{}\[\]<>&!#|~=\x00-\x1f\x7f]++")
+# First characters that can open a block: a list ("-", "+", "1."), a quote, code, a heading.
+_BLOCK_OPENERS = frozenset(" -+>#0123456789")
+# A photo the archive did not save, as newsarchive.site.render.figure writes it (its text
+# escaped): a raw HTML block, which Python-Markdown passes through as it stands.
+_FIGURE = re.compile(r'<figure class="na-figure"><p class="na-figure__missing">[^<>\x00-\x1f\x7f]*+'
+                     r"</p> <figcaption>[^<>\x00-\x1f\x7f]*+</figcaption></figure>")
+_BLANK_LINES = re.compile(r"\n\n++")
+
+
+def plain_paragraphs(source: str) -> str | None:
+    """Python-Markdown's HTML for ``source`` if it is only paragraphs of plain text, one
+    line each, and the archive's figure blocks, blank lines apart ("<p>…</p>" and the
+    figures, joined by newlines); ``None`` for anything else, which the caller converts
+    with Python-Markdown. A test holds the two equal wherever this answers, on generated
+    bodies and on the seed articles.
+
+    >>> plain_paragraphs("\\nĐại hội thành công.\\n\\nNhiệm kỳ 2025-2030: 9 người.\\n")
+    '<p>Đại hội thành công.</p>\\n<p>Nhiệm kỳ 2025-2030: 9 người.</p>'
+    >>> plain_paragraphs("- một mục") is None, plain_paragraphs("Chữ *đậm*") is None
+    (True, True)
+    """
+    html = []
+    for block in _BLANK_LINES.split(source.strip("\n")):
+        if _FIGURE.fullmatch(block):
+            html.append(block + "\n")  # Python-Markdown ends a raw block with a blank line
+        elif (block and block[0] not in _BLOCK_OPENERS and block == block.strip()
+              and "\n" not in block and _PLAIN_LINE.fullmatch(block)):
+            html.append(f"<p>{block}</p>")
+        else:
+            return None
+    return "\n".join(html).strip("\n")
 
 
 def render_one(render: PageRenderer, convert: Converter) -> Rendered:
