@@ -64,19 +64,19 @@ from newsarchive.site.pages import Page as GeneratedPage
 from newsarchive.site.pages import PageRenderer
 from newsarchive.site.prerender import (
     HEAVY_META,
+    Background,
     Rendered,
+    build_workers,
     pack,
     prerender,
     source_of,
     unpack,
-    worker_count,
 )
 from newsarchive.site.sitemaps import write_sitemaps
 from newsarchive.site.standalone import (
     Layout,
     PageView,
     Target,
-    Writing,
     page_address,
     sitemap_entries,
     write_pages,
@@ -115,7 +115,7 @@ class _Build:
     articles: dict[str, str] = field(default_factory=dict)  # article src → sitemap date
     own: list[tuple[str, PageRenderer]] = field(default_factory=list)  # pages we write
     nav: Navigation | None = None
-    writing: Writing | None = None
+    writing: Background | None = None
 
 
 _build = _Build()
@@ -170,7 +170,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         for src_uri in _build.renderers:
             files.append(ArchiveFile.generated(config, src_uri, content=""))  # read on demand
-        workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
+        workers = build_workers()
         if workers:  # in the order MkDocs will read them, so few wait rendered
             jobs = [(file.src_uri, _build.renderers[file.src_uri])
                     for file in files.documentation_pages() if file.src_uri in _build.renderers]
@@ -349,8 +349,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     assert _build.nav is not None
     target = Target(_layout(env, config, _build.nav, files), config.site_dir,
                     config.site_url or "", config.markdown_extensions, config.mdx_configs or {})
-    workers = 0 if _build.incremental else worker_count(os.environ.get("NEWSARCHIVE_WORKERS"),
-                                                        os.cpu_count())
+    workers = 0 if _build.incremental else build_workers()
     _build.writing = write_pages(_build.own, target, workers)  # MkDocs writes the rest meanwhile
     _build.own = []
 
@@ -374,8 +373,6 @@ def on_template_context(context: TemplateContext, template_name: str,
         context["archive_pages"] = sitemap_entries(_build.articles, config.site_url or "",
                                                    get_build_date())
     return context
-
-
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -37,7 +37,7 @@ from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
 from newsarchive.site.build import articles_dir, loaded_articles
-from newsarchive.site.prerender import exit_with_parent, worker_count
+from newsarchive.site.prerender import build_workers, exit_with_parent
 from newsarchive.site.search import build_index
 
 INDEX_DIR = "search"
@@ -67,7 +67,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    workers = worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
+    workers = build_workers()
     if _serving.is_set() or not workers:
         return files
     articles = loaded_articles(_articles_dir(config))  # the archive hook's, this build

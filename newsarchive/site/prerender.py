@@ -30,7 +30,7 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -167,11 +167,9 @@ def prerender(jobs: Sequence[tuple[str, PageRenderer]], extensions: Sequence[Any
         return
     _JOBS, _SETTINGS = jobs, (extensions, configs)
     _CONVERTER.clear()
-    context = multiprocessing.get_context("fork")
     last: list[tuple[str, Rendered]] = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
+        with forked_pool(workers) as pool:
             starts = iter(range(0, len(jobs), CHUNK))
             pending: deque[Future[list[tuple[str, Rendered]]]] = deque(
                 pool.submit(_render_chunk, start) for start in islice(starts, ahead * workers))
@@ -196,6 +194,43 @@ def exit_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def forked_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` forked processes (they inherit the planned site instead of
+    unpickling it), each exiting with this process (:func:`exit_with_parent`)."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
+
+
+class Background:
+    """Work handed to a pool while the caller goes on: :meth:`wait` for its results (a
+    worker's error is raised there), :meth:`stop` to drop it. ``Background(None, [])`` is
+    work already done in this process; ``forget`` clears what the workers inherited."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None, futures: Sequence[Future[Any]],
+                 forget: Callable[[], None] = lambda: None) -> None:
+        self._pool, self._futures, self._forget = pool, list(futures), forget
+
+    def wait(self) -> list[Any]:
+        try:
+            return [future.result() for future in self._futures]
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            for future in self._futures:
+                future.cancel()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._forget()
+
+
+def build_workers() -> int:
+    """Workers of a full build: :func:`worker_count` of ``$NEWSARCHIVE_WORKERS`` and the
+    machine's cores (one rule for the pages, the listings and the search index)."""
+    return worker_count(os.environ.get("NEWSARCHIVE_WORKERS"), os.cpu_count())
 
 
 def worker_count(setting: str | None, cpus: int | None) -> int:

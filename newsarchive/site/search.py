@@ -40,14 +40,11 @@ from __future__ import annotations
 
 import base64
 import json
-import multiprocessing
-import os
 import re
 import zlib
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import chain, repeat
@@ -60,7 +57,7 @@ from newsarchive.files import atomic_write
 from newsarchive.gazetteer import current_unit
 from newsarchive.site import bodies
 from newsarchive.site.display import event_label, format_partial
-from newsarchive.site.prerender import exit_with_parent
+from newsarchive.site.prerender import Background, forked_pool
 from newsarchive.site.render import summary
 from newsarchive.site.taxonomy import article_url, newest_first
 from newsarchive.text import fold, nfc, normalize_tones
@@ -411,11 +408,6 @@ def _collect_forked(bounds: tuple[int, int]) -> tuple[Postings, list[list]]:
     return _collect_range(_FORKED_DOCS[0], *bounds)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=exit_with_parent, initargs=(os.getpid(),))
-
-
 def _collect(docs: _Docs, workers: int) -> tuple[Postings, list[list]]:
     """Every term's ids and every record (by id), in ``workers`` processes if more than 1."""
     count = len(docs.articles)
@@ -425,7 +417,7 @@ def _collect(docs: _Docs, workers: int) -> tuple[Postings, list[list]]:
     bounds = [(count * k // parts, count * (k + 1) // parts) for k in range(parts)]
     _FORKED_DOCS[:] = [docs]
     try:
-        with _pool(workers) as pool:
+        with forked_pool(workers) as pool:
             results = pool.map(_collect_forked, bounds)
             postings, records = next(results)
             for more, more_records in results:  # in id order: concatenation keeps ids ascending
@@ -477,44 +469,30 @@ def _write_shards_forked(shards: list[int]) -> None:
         _write_shard(shard, by_shard[shard], postings, out, layout)
 
 
-class _Postings:
-    """The postings being written: by this process, or by a pool (:meth:`wait`)."""
-
-    def __init__(self, pool: ProcessPoolExecutor | None, futures: list[Future[None]],
-                 shards: int) -> None:
-        self._pool, self._futures, self.shards = pool, futures, shards
-
-    def wait(self) -> int:
-        """The number of shards, once every one is written (raises a worker's error)."""
-        try:
-            for future in self._futures:
-                future.result()
-        finally:
-            if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
-            _FORKED_SHARDS.clear()
-        return self.shards
-
-
-def _write_postings(postings: Postings, out: Path, layout: Layout, workers: int) -> _Postings:
-    """Start writing every shard; with ``workers`` > 1 in a pool, while the caller writes
-    the records and facets."""
+def _shard_count(postings: Postings, layout: Layout) -> int:
     shards_count = 1
     while shards_count * layout.terms_per_shard < len(postings):
         shards_count *= 2
+    return shards_count
+
+
+def _write_postings(postings: Postings, out: Path, layout: Layout, workers: int,
+                    shards_count: int) -> Background:
+    """Start writing every shard; with ``workers`` > 1 in a pool, while the caller writes
+    the records and facets."""
     by_shard: list[list[str]] = [[] for _ in range(shards_count)]
     for term in sorted(postings):
         by_shard[fnv1a(term) % shards_count].append(term)
     if workers <= 1 or shards_count == 1:
         for shard, terms in enumerate(by_shard):
             _write_shard(shard, terms, postings, out, layout)
-        return _Postings(None, [], shards_count)
+        return Background(None, [])
     _FORKED_SHARDS[:] = [(by_shard, postings, out, layout)]
-    pool = _pool(workers)
+    pool = forked_pool(workers)
     parts = min(shards_count, 4 * workers)
     futures = [pool.submit(_write_shards_forked, list(range(k, shards_count, parts)))
                for k in range(parts)]
-    return _Postings(pool, futures, shards_count)
+    return Background(pool, futures, _FORKED_SHARDS.clear)
 
 
 def _facets(records: list[list], out: Path) -> dict[str, list]:
@@ -563,7 +541,8 @@ def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout(
     docs = _docs(articles)
     postings, records = _collect(docs, workers)
     out.mkdir(parents=True, exist_ok=True)
-    writing = _write_postings(postings, out, layout, workers)
+    shards_count = _shard_count(postings, layout)
+    writing = _write_postings(postings, out, layout, workers, shards_count)
     try:
         meta = {"version": 1, "docs": len(records), "block": layout.block,
                 "chunk": layout.chunk, "facets": _facets(records, out), "years": _years(records)}
@@ -571,8 +550,8 @@ def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout(
             _write(out / "doc" / f"{start // layout.chunk}.json",
                    _json(records[start:start + layout.chunk]))
     finally:
-        meta_shards = writing.wait()
-    meta["shards"] = meta_shards
+        writing.wait()
+    meta["shards"] = shards_count
     _write(out / "meta.json", _json(meta))
     return meta
 

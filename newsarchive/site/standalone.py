@@ -19,10 +19,7 @@ The pages are the same, byte for byte, as when MkDocs wrote them (tests compare 
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 from newsarchive.files import atomic_write
 from newsarchive.site.pages import Page, PageRenderer
-from newsarchive.site.prerender import CHUNK, Converter, exit_with_parent, source_of
+from newsarchive.site.prerender import CHUNK, Background, Converter, forked_pool, source_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,31 +114,8 @@ def _write_chunk(start: int) -> int:
     return min(CHUNK, len(_JOBS) - start)
 
 
-class Writing:
-    """Pages being written by a pool: :meth:`wait` for them (raises a worker's error)."""
-
-    def __init__(self, pool: ProcessPoolExecutor | None, futures: list[Future[int]]) -> None:
-        self._pool, self._futures = pool, futures
-
-    def wait(self) -> int:
-        try:
-            return sum(future.result() for future in self._futures)
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        global _JOBS
-        if self._pool is not None:
-            for future in self._futures:
-                future.cancel()
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        _JOBS = ()
-        _TARGET.clear()
-
-
 def write_pages(jobs: Sequence[tuple[str, PageRenderer]], target: Target, workers: int,
-                ) -> Writing:
+                ) -> Background:
     """Start writing each job's page with ``workers`` forked processes; 0 or 1 (or few
     pages) writes them all here before returning, with one converter."""
     global _JOBS
@@ -150,11 +124,16 @@ def write_pages(jobs: Sequence[tuple[str, PageRenderer]], target: Target, worker
         for src_uri, render in jobs:
             write_page(src_uri, render(), convert, target.layout, target.site_dir,
                        target.site_url)
-        return Writing(None, [])
+        return Background(None, [])
     _JOBS = jobs
     _TARGET[:] = [target]
     _CONVERTER.clear()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=exit_with_parent, initargs=(os.getpid(),))
-    return Writing(pool, [pool.submit(_write_chunk, start)
-                          for start in range(0, len(jobs), CHUNK)])
+    pool = forked_pool(workers)
+    return Background(pool, [pool.submit(_write_chunk, start)
+                             for start in range(0, len(jobs), CHUNK)], _forget)
+
+
+def _forget() -> None:
+    global _JOBS
+    _JOBS = ()
+    _TARGET.clear()
