@@ -357,13 +357,18 @@ def _crumbs(axis: Axis, listings: Listings) -> Crumbs:
     axis's index and the term it is within (Thời gian › Năm 2017)."""
     if not axis.within:
         return lambda term: [axis.crumb]
-    outer = listings.axis(axis.within)
-    parents = {parent.slug: parent for parent in listings.groups[outer.key]}
+    outer, parents = _outer(axis, listings)
 
     def crumbs(term: Term) -> list[tuple[str, str]]:
         parent = parents[term.parent or ""]
         return [outer.crumb, (parent.url, outer.title(parent))]
     return crumbs
+
+
+def _outer(axis: Axis, listings: Listings) -> tuple[Axis, dict[str, Term]]:
+    """The axis ``axis`` is within (months: years), and its terms by slug."""
+    outer = listings.axis(axis.within)
+    return outer, {parent.slug: parent for parent in listings.groups[outer.key]}
 
 
 def _intros(axis: Axis, listings: Listings) -> Callable[[Term], Intro | None]:
@@ -377,8 +382,7 @@ def _intros(axis: Axis, listings: Listings) -> Callable[[Term], Intro | None]:
         return lambda term: _inner_intro(
             [(a, children[term.slug]) for a, children in inner if term.slug in children])
     if axis.within:
-        outer = listings.axis(axis.within)
-        parents = {parent.slug: parent for parent in listings.groups[outer.key]}
+        parents = _outer(axis, listings)[1]
         return lambda term: _parent_intro(parents.get(term.parent or ""))
     return lambda term: None
 
