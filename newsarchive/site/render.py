@@ -113,6 +113,9 @@ def href(from_url: str, to_url: str) -> str:
     >>> href("tinh/ben-tre/page/2/", "tinh/ben-tre/")
     '../../'
     """
+    top = from_url.find("/") + 1
+    if not top or not to_url.startswith(from_url[:top]):  # no folder shared: most links
+        return "../" * from_url.count("/") + to_url or "./"
     start = from_url.split("/")[:-1]  # folders only: "a/b/" → ["a", "b"]; a file's name drops
     target = to_url.split("/")
     shared = 0
