@@ -96,16 +96,18 @@ def measure(site_dir: Path) -> SiteSize:
         if relative == ".":
             folders[:] = [f for f in folders if f not in EXCLUDED]
             names = [n for n in names if n not in EXCLUDED]
+        top = relative.split("/", 1)[0] + "/"  # the part everything here belongs to
         for name in folders:
-            key = f"{name}/" if relative == "." else relative.split("/", 1)[0] + "/"
-            parts[key] = parts.get(key, 0) + tar_member(f"{prefix}{name}/")
+            member = tar_member(f"{prefix}{name}/")
+            key = f"{name}/" if relative == "." else top
+            parts[key] = parts.get(key, 0) + member
+            total += member
         for name in names:
             size = os.stat(os.path.join(root, name)).st_size
-            key = name if relative == "." else relative.split("/", 1)[0] + "/"
             member = tar_member(prefix + name, size)
+            key = name if relative == "." else top
             parts[key] = parts.get(key, 0) + member
             total, content, files = total + member, content + size, files + 1
-        total += sum(tar_member(f"{prefix}{name}/") for name in folders)
     total += 2 * BLOCK  # the end-of-archive marker
     return SiteSize(-(-total // RECORD) * RECORD, files, parts, content)
 
