@@ -55,3 +55,10 @@ def release_all_but(articles: Iterable[Article]) -> None:
     keep = {id(article) for article in articles}
     for stale in _HELD.keys() - keep:
         del _HELD[stale]
+
+
+def release(articles: Iterable[Article]) -> None:
+    """Forget the bodies of ``articles``, held for one pass (the search index over a stream)."""
+    for article in articles:
+        if _entry(article) is not None:
+            del _HELD[id(article)]

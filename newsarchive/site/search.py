@@ -41,11 +41,10 @@ from __future__ import annotations
 import base64
 import json
 import re
-import zlib
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, repeat
 from operator import sub
@@ -335,29 +334,14 @@ def _record(article: Article, body: str) -> list:
 # articles the index was ~25 s of one core and, on 2 cores, the build's critical path.
 
 
-@dataclass(frozen=True, slots=True)
-class _Docs:
-    """The articles in id order (newest first), and the bodies of those read from a
-    stream, compressed (``iter_articles`` at 100k: a fifth of the bodies' memory)."""
-
-    articles: list[Article]
-    packed: dict[int, bytes]  # id(article) → zlib of its body, for a stream's articles
-
-    def body(self, article: Article) -> str:
-        packed = self.packed.get(id(article))
-        return bodies.text(article) if packed is None else zlib.decompress(packed).decode()
-
-
-def _docs(articles: Iterable[Article]) -> _Docs:
-    if isinstance(articles, list):  # the site's cache: bodies already compressed or small
-        return _Docs(newest_first(articles), {})
-    packed: dict[int, bytes] = {}
-    held = []
-    for article in articles:
-        bodiless = replace(article, body="")
-        packed[id(bodiless)] = zlib.compress(article.body.encode(), 1)
-        held.append(bodiless)
-    return _Docs(newest_first(held), packed)
+def _docs(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """The articles in id order (newest first), and those of them whose bodies this index
+    holds compressed (:func:`bodies.hold`) while it runs: a stream's (``iter_articles`` at
+    100k: a fifth of the bodies' memory). The site's cache holds its own already."""
+    if isinstance(articles, list):
+        return newest_first(articles), []
+    held = [bodies.hold(article) for article in articles]
+    return newest_first(held), held
 
 
 def _doc_terms(article: Article, text: str) -> set[str]:
@@ -385,13 +369,13 @@ def _doc_terms(article: Article, text: str) -> set[str]:
 Postings = dict[str, array]  # term → its ids, ascending
 
 
-def _collect_range(docs: _Docs, start: int, end: int) -> tuple[Postings, list[list]]:
+def _collect_range(docs: list[Article], start: int, end: int) -> tuple[Postings, list[list]]:
     """Postings and records of the articles with ids ``start`` to ``end - 1``."""
     postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
     records: list[list] = []
     for doc_id in range(start, end):
-        article = docs.articles[doc_id]
-        body = docs.body(article)  # decompressed once when the site cache holds it
+        article = docs[doc_id]
+        body = bodies.text(article)  # decompressed once when held compressed
         terms = _doc_terms(article, indexed_text(article, body))
         # postings[term].append(doc_id) for every term, without a Python loop.
         deque(map(array.append, map(postings.__getitem__, terms), repeat(doc_id)), maxlen=0)
@@ -400,7 +384,7 @@ def _collect_range(docs: _Docs, start: int, end: int) -> tuple[Postings, list[li
 
 
 # Set in the parent before a pool forks; the workers inherit them instead of unpickling.
-_FORKED_DOCS: list[_Docs] = []
+_FORKED_DOCS: list[list[Article]] = []
 _FORKED_SHARDS: list[tuple[list[list[str]], Postings, Path, Layout]] = []
 
 
@@ -408,9 +392,9 @@ def _collect_forked(bounds: tuple[int, int]) -> tuple[Postings, list[list]]:
     return _collect_range(_FORKED_DOCS[0], *bounds)
 
 
-def _collect(docs: _Docs, workers: int) -> tuple[Postings, list[list]]:
+def _collect(docs: list[Article], workers: int) -> tuple[Postings, list[list]]:
     """Every term's ids and every record (by id), in ``workers`` processes if more than 1."""
-    count = len(docs.articles)
+    count = len(docs)
     if workers <= 1:
         return _collect_range(docs, 0, count)
     parts = 2 * workers  # a part or two more than the cores: a slow part does not hold the rest
@@ -538,8 +522,11 @@ def build_index(articles: Iterable[Article], out: Path, layout: Layout = Layout(
     >>> build_index(load_articles(Path("articles")), Path("site/search"))["docs"]  # doctest: +SKIP
     5
     """
-    docs = _docs(articles)
-    postings, records = _collect(docs, workers)
+    docs, held = _docs(articles)
+    try:
+        postings, records = _collect(docs, workers)
+    finally:
+        bodies.release(held)
     out.mkdir(parents=True, exist_ok=True)
     shards_count = _shard_count(postings, layout)
     writing = _write_postings(postings, out, layout, workers, shards_count)
