@@ -116,6 +116,22 @@ def test_tags_and_years_have_feeds_too(tmp_path) -> None:
     assert not (tmp_path / "feeds/nam/chua-ro.xml").exists()
 
 
+def test_a_listing_without_a_day_to_date_an_entry_has_no_feed(tmp_path) -> None:
+    """1988 and 2012 hold only articles known to the year or the month: a feed of them
+    would be empty and need an invented ``updated``, so there is none, and their pages
+    advertise only the archive's feed."""
+    site = build_site(load_articles(FIXTURES))
+    write_feeds(site.feeds, tmp_path, SITE)
+    assert not (tmp_path / "feeds/nam/1988.xml").exists()
+    assert not (tmp_path / "feeds/nam/2012.xml").exists()
+    assert (tmp_path / "feeds/nam/2015.xml").exists()
+    pages = dict(site.pages)
+    assert "feeds/nam/2012.xml" not in str(pages["nam/2012/index.md"]())
+    assert "feeds/nam/2015.xml" in str(pages["nam/2015/index.md"]())
+    for path in tmp_path.rglob("*.xml"):
+        assert b"2000-01-01" not in path.read_bytes(), path
+
+
 def test_every_feed_has_what_rfc_4287_requires(tmp_path) -> None:
     """§4.1.1: a feed has one id, title and updated, and an author unless every entry has
     one; §4.1.2: each entry has one id, title and updated; dates are RFC 3339 date-times."""

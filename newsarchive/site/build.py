@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +27,7 @@ from newsarchive.article.model import Article, article_entries, load
 from newsarchive.article.validate import Problem, shared_validator
 from newsarchive.errors import ArchiveError
 from newsarchive.site import bodies, indexes, stats
-from newsarchive.site.feeds import FeedSpec, feed_spec
+from newsarchive.site.feeds import FeedSpec, feed_spec, known_day
 from newsarchive.site.pages import (
     ArticleContext,
     EntryCache,
@@ -317,7 +317,7 @@ def _listings(listings: Listings, entry: EntryRenderer, brief: EntryRenderer,
         crumbs, intro = _crumbs(axis, listings), _intros(axis, listings)
         listed = _listed_within(axis, listings)
         for term, articles in listings.groups[axis.key].items():
-            feed = feed_path(term) if axis.feeds else None
+            feed = feed_path(term, articles) if axis.feeds else None
             shown = None
             if listed is not None and term.slug in listed:
                 shown = [a for a in articles if id(a) not in listed[term.slug]]
@@ -341,10 +341,12 @@ def _listed_within(axis: Axis, listings: Listings) -> dict[str, set[int]] | None
     return listed
 
 
-def feed_path(term: Term) -> str | None:
-    """``feeds/tinh/ben-tre.xml``, ``feeds/nam/2017.xml``, ``feeds/the/dang-bo.xml``; the
-    undated year (``nam/chua-ro/``) has none, as an Atom entry needs a date."""
-    if term.kind == "undated":
+def feed_path(term: Term, articles: Sequence[Article]) -> str | None:
+    """``feeds/tinh/ben-tre.xml``, ``feeds/nam/2017.xml``, ``feeds/the/dang-bo.xml``; none
+    for a listing without an article known to the day (the undated year ``nam/chua-ro/``,
+    a year whose only article is known to the month): an Atom entry and the feed itself
+    need a full date, and an empty feed would have to invent one."""
+    if term.kind == "undated" or not any(known_day(a) is not None for a in articles):
         return None
     return f"feeds/{term.prefix}/{term.slug}.xml"
 
@@ -437,7 +439,7 @@ def _feeds(listings: Listings, site_name: str) -> list[FeedSpec]:
     specs = [feed_spec(FEED_ALL, site_name, "", listings.articles, site_name)]
     for axis in (axis for axis in listings.axes if axis.feeds):
         for term, articles in listings.groups[axis.key].items():
-            path = feed_path(term)
+            path = feed_path(term, articles)
             if path is not None:
                 specs.append(feed_spec(path, f"{axis.title(term)} — {site_name}", term.url,
                                        articles, site_name))

@@ -26,7 +26,9 @@ from newsarchive.site.render import lede
 from newsarchive.site.taxonomy import article_url
 
 FEED_SIZE = 50
-_EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)  # a listing of undated articles only
+# Only the whole archive's feed can be empty (no article known to the day); every other
+# listing then has none (newsarchive.site.build.feed_path).
+_EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
