@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newsarchive.article.body import figure_line
 from newsarchive.article.model import Article, PartialDate, Source, dumps
-from newsarchive.site import bodies
+from newsarchive.site import bodies, search
 from newsarchive.site.search import (
     Filters,
     Layout,
@@ -24,6 +24,7 @@ from newsarchive.site.search import (
     build_index,
     decode_ids,
     encode_ids,
+    exact_terms,
     fnv1a,
     iter_articles,
     query,
@@ -184,6 +185,20 @@ def test_accents_can_be_ignored(narrowing_index: Path) -> None:
 ], ids=["empty", "a", "foobar"])
 def test_fnv1a_matches_published_vectors(term: str, expected: int) -> None:
     assert fnv1a(term) == expected
+
+
+_TEXT = st.lists(st.sampled_from([*"aàảăắđĐêệoòơờuưứyỳ \n\t,.-_/?\x00\u200b\u0301",
+                                   "Hòa", "hoà", "Bình", "UBND", "tỉnh", "8-7", "x_y"])
+                 ).map("".join)
+
+
+@given(_TEXT, _TEXT)
+def test_an_articles_terms_are_its_syllables_pairs_exact_and_title_terms(
+        title: str, text: str) -> None:
+    """The index's one-split collection (``_doc_terms``) against the plain functions it
+    stands for: no pair across punctuation, a line break or an underscore."""
+    expected = terms_of(text) | exact_terms(text) | {"t:" + t for t in terms_of(title)}
+    assert search._doc_terms(Article(title), text) == expected
 
 
 @given(st.lists(st.integers(min_value=0, max_value=2**31 - 1), unique=True))
