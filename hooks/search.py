@@ -38,7 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from newsarchive.article.model import Article
-from newsarchive.site.build import articles_dir, loaded_articles
+from newsarchive.site.build import articles_dir, load_articles, loaded_articles
 from newsarchive.site.prerender import build_workers, exit_with_parent
 from newsarchive.site.search import build_index
 
@@ -73,9 +73,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     workers = build_workers()
     if _serving.is_set() or not workers:
         return files
-    # The validation hook has just loaded every article into the site's cache; the archive
-    # hook loads the same objects from it next.
-    articles = loaded_articles(_articles_dir(config))
+    # The validation hook has just loaded every article into the site's cache, so this
+    # costs a stat per file; the archive hook loads the same objects next and reports
+    # the files that cannot be loaded. (Not ``loaded_articles``: that list is the archive
+    # hook's, which has not loaded yet; a waiting one is a previous build's.)
+    articles = load_articles(_articles_dir(config), skipped=[])
     temp = Path(tempfile.mkdtemp(prefix="newsarchive-search-"))
     process = multiprocessing.get_context("fork").Process(
         target=_write_beside, args=(articles, temp / INDEX_DIR, os.getpid(), workers),
