@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -69,8 +70,14 @@ def preview(articles: Path) -> Iterator[str]:
         _wait(base, process)
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        # Ctrl-C, as an editor stops it: MkDocs then removes its temporary site folder
+        # (/tmp/mkdocs_*, which SIGTERM left behind at every test run).
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def test_home_answers_and_names_each_invalid_article(page, preview: str) -> None:
