@@ -24,6 +24,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             _wait_for_log(log, "search index of", 120)
             seconds = _browser_seconds(url, article, args.edits, int(args.timeout * 1000))
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its /tmp/mkdocs_* site
             server.wait(timeout=30)
         builds = [float(s) for s in _BUILT.findall(log.read_text("utf-8", "replace"))]
     result = {

@@ -13,6 +13,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -156,7 +157,7 @@ def serve(articles: Path, n: int, tree: Path = ROOT, timeout: float = 1800) -> d
         except (queue.Empty, RuntimeError) as error:
             return {"status": "failed", "error": str(error) or "timed out"}
         finally:
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its /tmp/mkdocs_* site
             process.wait(timeout=30)
             if added:
                 _remove(added)
