@@ -41,7 +41,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.+\-Z]*)?")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")  # a scraper's month-only metadata, "2019-01"
 
 # Lead event dates, most specific first. "Sáng 12-7", "Ngày 8-7-2021", "chiều nay (22/6)".
-_TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*(?:\(\s*)?"
+TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")  # what a lead's date may follow
+_TIME_OF_DAY = rf"(?:{'|'.join(TIMES_OF_DAY)}|ngày|hôm)(?:\s+(?:nay|qua|mai))?\s*(?:\(\s*)?"
 _DAY_MONTH = re.compile(rf"(?<!\w){_TIME_OF_DAY}(\d{{1,2}})\s*[/\-.]\s*(\d{{1,2}})"
                         r"(?:\s*[/\-.]\s*(\d{4}))?(?![\d/])", _FLAGS)
 # "Từ ngày 16 đến 19/6": a range dates its event by its first day.
@@ -139,7 +140,7 @@ def _event_from_match(match: re.Match[str], year: int | None) -> EventDate | Non
     return EventDate(value, printed_year is None, match.group(0)) if value else None
 
 
-_RELATIVE = re.compile(r"^\W*(?:\([^)]{1,30}\)\s*[-–.]*\s*)?(sáng|trưa|chiều|tối|đêm|hôm)\s+"
+_RELATIVE = re.compile(rf"^\W*(?:\([^)]{{1,30}}\)\s*[-–.]*\s*)?({'|'.join(TIMES_OF_DAY)}|hôm)\s+"
                        r"(?:hôm\s+)?(nay|qua)\b", _FLAGS)
 
 

@@ -366,13 +366,13 @@ def _opens_with(text: str, phrase: str) -> bool:
     """Whether ``text`` opens with the date ``phrase``, a time of day allowed before it
     ("Sáng ngày 2/6, …")."""
     before = text[:text.find(phrase)] if phrase in text else None
-    return before is not None and before.strip().casefold() in ("", *_TIMES_OF_DAY)
+    return before is not None and before.strip().casefold() in ("", *dates.TIMES_OF_DAY)
 
 
-_TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
 # A paragraph that may open with a date ("Sáng ngày 2/6", "Ngày 22-6", "14/3"): the only
 # ones worth a full date search.
-_DATE_OPENER = re.compile(rf"(?:(?:{'|'.join(_TIMES_OF_DAY)})\s++)?(?:ngày\s++)?\d", re.IGNORECASE)
+_DATE_OPENER = re.compile(rf"(?:(?:{'|'.join(dates.TIMES_OF_DAY)})\s++)?(?:ngày\s++)?\d",
+                          re.IGNORECASE)
 
 
 def _contradicts(published: PartialDate, event: PartialDate | None, title: str,
