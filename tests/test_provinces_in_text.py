@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsarchive.clean.provinces import mentions, name_at, subject_provinces
+from newsarchive.clean.provinces import mentions, name_at, named_provinces
 from newsarchive.gazetteer import lookup
 
 
@@ -31,18 +31,19 @@ def test_seed_002_subjects_not_passing_mentions() -> None:
             "tỉnh Kiên Giang mới diễn ra thành công")
     body = ("quan tâm tới các cán bộ từ tỉnh Hải Dương sau sáp nhập. Chủ tịch UBND tỉnh Kiên "
             "Giang nhấn mạnh, trong bối cảnh hợp nhất Kiên Giang và An Giang")
-    found = subject_provinces("Đảng bộ Văn phòng UBND các tỉnh, thành", lead, [], body)
+    found = named_provinces("Đảng bộ Văn phòng UBND các tỉnh, thành", lead, [], body).subjects
     assert [unit.name for unit in found] == ["Hải Phòng", "Kiên Giang"]
 
 
 def test_office_mention_in_body_makes_a_subject() -> None:
-    found = subject_provinces("Hội nghị giao ban", "", [], "Văn phòng UBND tỉnh Điện Biên đề ra")
+    found = named_provinces("Hội nghị giao ban", "", [],
+                            "Văn phòng UBND tỉnh Điện Biên đề ra").subjects
     assert [unit.name for unit in found] == ["Điện Biên"]
 
 
 def test_recurring_mention_makes_a_subject() -> None:
     body = "Lai Châu. Lai Châu. Lai Châu."
-    assert [unit.name for unit in subject_provinces("", "", [], body)] == ["Lai Châu"]
+    assert [unit.name for unit in named_provinces("", "", [], body).subjects] == ["Lai Châu"]
 
 
 @pytest.mark.parametrize(("name", "day", "expected"), [

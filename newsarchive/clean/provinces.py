@@ -11,7 +11,7 @@ An Giang only in "hợp nhất Kiên Giang và An Giang" and Hải Dương in "c
 Hải Dương". A province is a subject when the headline, the lead or a sub-heading names
 it, when an office of it is named ("UBND tỉnh Kiên Giang"), or when it recurs.
 
->>> [unit.name for unit in subject_provinces("", "Đoàn công tác tỉnh Hoà Bình", [], "")]
+>>> [unit.name for unit in named_provinces("", "Đoàn công tác tỉnh Hoà Bình", [], "").subjects]
 ['Hòa Bình']
 """
 
@@ -99,12 +99,6 @@ def named_provinces(headline: str, lead: str, subheadings: list[str], body: str)
                 prominent.add(name)
     subjects = [n for n in units if n in prominent or counts[n] >= _RECURRING]
     return Named([units[name] for name in subjects], list(units.values()))
-
-
-def subject_provinces(headline: str, lead: str, subheadings: list[str],
-                      body: str) -> list[Province]:
-    """Provinces the article is about, in the order the article first names them."""
-    return named_provinces(headline, lead, subheadings, body).subjects
 
 
 def name_at(unit: Province, day: date | None) -> str:
