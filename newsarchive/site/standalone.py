@@ -85,18 +85,6 @@ def _site_path(site_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def write_page(src_uri: str, page: Page, convert: Converter, layout: Layout,
-               site_dir: str, site_url: str) -> None:
-    """Convert ``page``'s body, lay it out and write it where MkDocs would have."""
-    html, _ = convert(source_of(page.body))
-    url, dest, canonical = page_address(src_uri, site_url)
-    view = PageView(url, dict(page.meta), f"{page.before}{html}{page.after}", canonical,
-                    _site_path(site_url) + url if canonical else None)
-    output = layout(view)
-    if output.strip():  # the project's one writer: whole or not at all, modes from the umask
-        atomic_write(Path(site_dir, dest), output.encode("utf-8", errors="xmlcharrefreplace"))
-
-
 @dataclass(frozen=True, slots=True)
 class Target:
     """Where and how pages are written: the layout, the site, MkDocs' Markdown settings."""
@@ -106,6 +94,18 @@ class Target:
     site_url: str
     extensions: Sequence[Any]
     configs: dict[str, Any]
+
+
+def write_page(src_uri: str, page: Page, convert: Converter, target: Target) -> None:
+    """Convert ``page``'s body, lay it out and write it where MkDocs would have."""
+    html, _ = convert(source_of(page.body))
+    url, dest, canonical = page_address(src_uri, target.site_url)
+    view = PageView(url, dict(page.meta), f"{page.before}{html}{page.after}", canonical,
+                    _site_path(target.site_url) + url if canonical else None)
+    output = target.layout(view)
+    if output.strip():  # the project's one writer: whole or not at all, modes from the umask
+        atomic_write(Path(target.site_dir, dest),
+                     output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 # Set in the parent before the pool forks; the workers inherit them instead of unpickling.
@@ -119,8 +119,7 @@ def _write_chunk(start: int) -> int:
     if not _CONVERTER:
         _CONVERTER.append(Converter(target.extensions, target.configs))
     for src_uri, render in _JOBS[start:start + CHUNK]:
-        write_page(src_uri, render(), _CONVERTER[0], target.layout, target.site_dir,
-                   target.site_url)
+        write_page(src_uri, render(), _CONVERTER[0], target)
     return min(CHUNK, len(_JOBS) - start)
 
 
@@ -132,8 +131,7 @@ def write_pages(jobs: Sequence[tuple[str, PageRenderer]], target: Target, worker
     if workers <= 1 or len(jobs) <= CHUNK:
         convert = Converter(target.extensions, target.configs)
         for src_uri, render in jobs:
-            write_page(src_uri, render(), convert, target.layout, target.site_dir,
-                       target.site_url)
+            write_page(src_uri, render(), convert, target)
         return Background(None, [])
     _JOBS = jobs
     _TARGET[:] = [target]
