@@ -74,7 +74,7 @@ from newsarchive.site.prerender import (
 )
 from newsarchive.site.sitemaps import write_sitemaps
 from newsarchive.site.standalone import (
-    Layout,
+    PageLayout,
     PageView,
     Target,
     page_address,
@@ -354,7 +354,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     _build.own = []
 
 
-def _layout(env: Environment, config: MkDocsConfig, nav: Navigation, files: Files) -> Layout:
+def _layout(env: Environment, config: MkDocsConfig, nav: Navigation, files: Files,
+            ) -> PageLayout:
     """An article page laid out as MkDocs' ``_build_page`` would: its template with MkDocs'
     own context, then ``on_post_page``'s compaction."""
     pages = files.documentation_pages()

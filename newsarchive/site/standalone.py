@@ -7,7 +7,7 @@ all of it in MkDocs' one process. An article page needs none of it: it is in no 
 other page links to it through MkDocs, and its template (``overrides/archive.html``)
 reads only the page's ``url``, ``meta``, ``content`` and ``canonical_url``. So the hook
 keeps article pages out of MkDocs' files and, once MkDocs has its theme environment and
-navigation (``on_env``), hands :func:`write_pages` a :data:`Layout` built from them:
+navigation (``on_env``), hands :func:`write_pages` a :data:`PageLayout` built from them:
 MkDocs' own template and context, rendered for a :class:`PageView` with the same names
 as MkDocs' ``Page``. Forked workers (which inherit the planned site and the compiled
 template) render, convert, lay out and write each page while MkDocs writes the rest.
@@ -43,7 +43,8 @@ class PageView:
     active: bool = True  # MkDocs marks the page being written active
 
 
-Layout = Callable[[PageView], str]  # a page → its finished HTML (theme template, post-processing)
+# A page → its finished HTML (the theme template, then post-processing).
+PageLayout = Callable[[PageView], str]
 
 
 def page_address(src_uri: str, site_url: str) -> tuple[str, str, str | None]:
@@ -89,7 +90,7 @@ def _site_path(site_url: str) -> str:
 class Target:
     """Where and how pages are written: the layout, the site, MkDocs' Markdown settings."""
 
-    layout: Layout
+    layout: PageLayout
     site_dir: str
     site_url: str
     extensions: Sequence[Any]
